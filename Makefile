@@ -1,0 +1,36 @@
+# Every target installs what it needs first, so each works on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE_DB := sqlite:///example.db
+
+.PHONY: install run test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	rm -f example.db
+	$(BIN)/oversight --db $(EXAMPLE_DB) ingest examples/
+	$(BIN)/oversight --db $(EXAMPLE_DB) actions --open
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m bench.run
+
+lint: install
+	$(BIN)/ruff check oversight tests bench
+	$(BIN)/ruff format --check oversight tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) example.db .pytest_cache .mypy_cache .ruff_cache
