@@ -2,8 +2,10 @@
 
 `Document.text` is the normalised text, one block per line, in one convention whatever the
 format was:
-- a table row is one line with its cells joined by a tab; a further paragraph of the same
-  cell continues on the next line, indented with one tab per column before it;
+- a table row is one line with its cells joined by a tab, of kind TABLE_ROW; a further
+  paragraph of the same cell continues on the next line, of kind PARAGRAPH (or LIST_ITEM),
+  indented with one tab per column before it; cells after that cell (an owner column) end
+  the row's last line;
 - a list item is a line that starts with "- ";
 - inline markup (bold, italic, links, tags, entities) is gone; headings are plain lines
   whose block kind says they are headings;

@@ -109,11 +109,11 @@ def _row_lines(cells: list[list[tuple[str, bool, bool]]]) -> list[Line]:
         lines[-1].pop()
     out: list[Line] = []
     multi_cell = len(cells) > 1
-    for parts in lines:
+    for position, parts in enumerate(lines):
         text = "\t".join(parts)
         only = [p for p in parts if p]
         kind = BlockKind.PARAGRAPH
-        if multi_cell and len(parts) > 1:
+        if multi_cell and len(parts) > 1 and position == 0:
             kind = BlockKind.TABLE_ROW
         elif only and only[0].startswith("- "):
             kind = BlockKind.LIST_ITEM

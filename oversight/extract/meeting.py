@@ -1,15 +1,92 @@
-"""Compose the section extractors into one meeting record."""
+"""Compose the section extractors into one meeting record.
+
+Extraction is pure: the same document always gives the same record, and nothing here reads
+files, clocks or settings.
+"""
 
 from __future__ import annotations
 
+import re
+
 from oversight.documents.document import Document
-from oversight.records.types import Meeting
+from oversight.extract.actions import extract_actions
+from oversight.extract.attendance import extract_attendance
+from oversight.extract.commitments import extract_commitments
+from oversight.extract.decisions import extract_decisions
+from oversight.extract.figures import extract_figures
+from oversight.extract.header import extract_header
+from oversight.extract.hmicfrs import extract_hmicfrs
+from oversight.extract.items import extract_items
+from oversight.extract.lines import split_lines
+from oversight.extract.next_meeting import extract_next_meeting
+from oversight.extract.updates import extract_updates
+from oversight.records.types import Meeting, Person
 
 
 class NotMinutesError(ValueError):
     """The document does not look like the minutes of a meeting."""
 
 
+def _aliases(people: list[Person]) -> dict[str, str]:
+    """Map role words used in sentences ("Chief Constable", "the Chief") to abbreviations."""
+    aliases: dict[str, str] = {}
+    for person in people:
+        if not person.abbreviation:
+            continue
+        aliases[person.name] = person.abbreviation
+        if person.role:
+            role = re.sub(r"^[ATD]/\s*", "", person.role).strip()
+            aliases.setdefault(role, person.abbreviation)
+            if role.lower() == "chief constable":
+                aliases.setdefault("Chief", person.abbreviation)
+    return aliases
+
+
 def extract_meeting(document: Document) -> Meeting:
     """Extract the meeting record from a document; raise NotMinutesError for other text."""
-    return Meeting(source=document.source)
+    lines = split_lines(document)
+    header = extract_header(lines, document.text)
+    attendance = extract_attendance(lines, header.end)
+    body_start = max(header.end, attendance.end)
+    items = extract_items(lines, body_start)
+    people = attendance.attendees + attendance.apologies
+    if not (header.date or header.title or people or len(items.items) >= 2):
+        raise NotMinutesError("no meeting date, title, attendance or agenda items found")
+    next_meeting = extract_next_meeting(lines[body_start:], header.date)
+    aliases = _aliases(people)
+    known = {p.abbreviation for p in people if p.abbreviation} | {p.name for p in people}
+    actions = extract_actions(
+        lines,
+        items,
+        start=body_start,
+        meeting_date=header.date,
+        next_meeting=next_meeting.date if next_meeting else None,
+        known_owners=known,
+        aliases=aliases,
+    )
+    minute_taker_role = header.minute_taker_role
+    if header.minute_taker and not minute_taker_role:
+        match = next((p for p in people if p.name == header.minute_taker), None)
+        minute_taker_role = match.role if match else None
+    return Meeting(
+        source=document.source,
+        title=header.title,
+        body=header.body,
+        date=header.date,
+        date_note=header.date_note,
+        start_time=header.start_time,
+        venue=header.venue,
+        chair=header.chair,
+        minute_taker=header.minute_taker,
+        minute_taker_role=minute_taker_role,
+        attendees=attendance.attendees,
+        apologies=attendance.apologies,
+        items=items.items,
+        actions=actions,
+        action_updates=extract_updates(lines[: len(lines)], items),
+        decisions=extract_decisions(lines, items),
+        hmicfrs=extract_hmicfrs(lines, items, meeting_date=header.date),
+        figures=extract_figures(lines, items, start=body_start),
+        commitments=extract_commitments(lines, items, start=body_start, meeting_date=header.date),
+        next_meeting=next_meeting,
+    )

@@ -1,0 +1,140 @@
+"""Actions: "ACTION:" lines, "Action Arising:" lists, rows with an owner column, and the
+"Summary of actions" that repeats them (counted once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from oversight.documents.document import BlockKind
+from oversight.extract.due import find_due
+from oversight.extract.items import Items, item_label
+from oversight.extract.lines import Line
+from oversight.extract.owners import owners_from_text, split_owners
+from oversight.extract.similarity import token_f1
+from oversight.records.types import Action, SourceSpan
+
+_LABEL = re.compile(
+    r"^(?:-\s*)?(?:\*\*)?(?P<label>ACTIONS?|Actions?)(?:\s+(?:Point|Arising|Agreed|Required|"
+    r"Raised|Log|Arising\s+from\s+the\s+meeting))?(?:\s*(?:No\.?\s*)?(?P<ref>\d{1,3}(?:[/.]\d{1,4})*"
+    r"|[A-Z]{1,3}\d{1,3}))?\s*(?:\((?P<owner>[^)]{1,30})\))?\s*(?::|–|-|—)\s*(?P<text>.*)$"
+)
+_SUMMARY = re.compile(
+    r"^(?:summary\s+of\s+(?:the\s+)?actions?|actions?\s+summary|(?:new\s+)?actions?\s+arising\s+"
+    r"from\s+(?:this|the)\s+meeting|the\s+actions\s+(?:from|agreed\s+at)\s+the\s+meeting)",
+    re.I,
+)
+_REFERENCE = re.compile(r"^(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3})\b")
+
+
+def _is_list(line: Line) -> bool:
+    return line.kind is BlockKind.LIST_ITEM or line.body.startswith(("- ", "• "))
+
+
+def _strip_bullet(text: str) -> tuple[str, int]:
+    stripped = text.lstrip("-•*· ").strip()
+    return stripped, text.find(stripped) if stripped else 0
+
+
+def extract_actions(
+    lines: list[Line],
+    items: Items,
+    *,
+    start: int,
+    meeting_date: dt.date | None,
+    next_meeting: dt.date | None,
+    known_owners: Iterable[str],
+    aliases: dict[str, str],
+) -> list[Action]:
+    """Find the actions agreed at the meeting."""
+    known = list(known_owners)
+    found: list[tuple[Action, bool]] = []
+
+    def add(text: str, line: Line, offset: int, owners: list[str], reference: str | None,
+            summary: bool) -> None:
+        text = text.strip()
+        if len(text) < 8:
+            return
+        if not owners:
+            owners = owners_from_text(text, known=known, aliases=aliases)
+        due = find_due(text, meeting_date=meeting_date, next_meeting=next_meeting)
+        found.append(
+            (
+                Action(
+                    text=text,
+                    owners=owners,
+                    item=item_label(items.item_at(line.index)),
+                    due=due.text if due else None,
+                    due_date=due.date if due else None,
+                    reference=reference,
+                    span=SourceSpan(line.body_start + offset, line.body_start + offset + len(text)),
+                ),
+                summary,
+            )
+        )
+
+    in_summary = False
+    position = start
+    while position < len(lines):
+        line = lines[position]
+        body = line.body.strip()
+        if _SUMMARY.match(body):
+            in_summary = True
+            position += 1
+            continue
+        if in_summary and (line.number is not None or position in items.title_lines):
+            in_summary = False
+        m = _LABEL.match(body)
+        owner_col = line.owner_column
+        column_owners = split_owners(owner_col) if owner_col and owner_col.lower().rstrip(":") not in {
+            "action", "actions", "owner", "lead", "who", "by whom", "responsible"} else []
+        if m and m.group("text").strip():
+            text = m.group("text")
+            owners = column_owners or (split_owners(m.group("owner")) if m.group("owner") else [])
+            add(text, line, line.body.find(text), owners, m.group("ref"), in_summary)
+        elif m or (in_summary and not _is_list(line)):
+            # A label alone: the list (or the paragraph) that follows holds the actions.
+            follow = position + 1
+            took = False
+            while follow < len(lines) and _is_list(lines[follow]):
+                text, offset = _strip_bullet(lines[follow].body)
+                ref = _REFERENCE.match(text)
+                add(text, lines[follow], offset, [], ref.group("ref") if ref else None,
+                    in_summary)
+                follow += 1
+                took = True
+            if not took and m and follow < len(lines) and not lines[follow].number:
+                nxt = lines[follow]
+                text, offset = _strip_bullet(nxt.body)
+                add(text, nxt, offset,
+                    split_owners(nxt.owner_column) if nxt.owner_column else [], None, in_summary)
+                follow += 1
+            position = follow
+            continue
+        elif in_summary and _is_list(line):
+            text, offset = _strip_bullet(line.body)
+            add(text, line, offset, [], None, True)
+        elif column_owners and len(body) > 15 and position not in items.title_lines:
+            add(body, line, 0, column_owners, None, in_summary)
+        position += 1
+    return _without_repeats(found)
+
+
+def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
+    """Drop actions that a summary repeats; keep summary actions raised nowhere else."""
+    main = [a for a, summary in found if not summary]
+    extra: list[Action] = []
+    for action, summary in found:
+        if not summary:
+            continue
+        match = next((a for a in main if token_f1(a.text, action.text) >= 0.7), None)
+        if match is None:
+            extra.append(action)
+        elif not match.owners and action.owners:
+            match.owners = action.owners
+    unique: list[Action] = []
+    for action in main + extra:
+        if not any(token_f1(u.text, action.text) >= 0.9 for u in unique):
+            unique.append(action)
+    return unique

@@ -1,0 +1,128 @@
+"""Due expressions in actions and promises, resolved to a date against the meeting date.
+
+"at the November 2018 meeting" and "(Feb 2023)" give the first of that month; "in 3 months"
+and "revisit in 6 months" count from the meeting; "by the end of this month" is the month's
+last day; "at the next meeting" is the next meeting's date when the minutes give it;
+"by 31 July 2024" is that day. Quarter meetings ("the Q3 performance meeting") are left for
+the meeting calendar to resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from oversight.extract.dates import MONTHS, add_months, end_of_month, find_dates
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
+}
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_PAREN_MONTH = re.compile(rf"\((?P<month>{_MONTH_NAME})\.?\s+(?P<year>(?:19|20)\d\d)\)", re.I)
+_AT_MEETING = re.compile(
+    rf"\b(?:at|to|for|in)\s+(?:the\s+|an?\s+)?(?:(?P<next>next|following|subsequent)\s+|"
+    rf"(?P<month>{_MONTH_NAME})\s+(?:(?P<year>(?:19|20)\d\d)\s+)?|(?P<quarter>Q[1-4])\s+)"
+    r"(?:[\w&/-]+\s+){0,5}?(?:meeting|board|HTA|session|panel|committee)\b",
+    re.I,
+)
+_IN_PERIOD = re.compile(
+    r"\b(?:(?:re)?visit(?:ed)?\s+|review(?:ed)?\s+|back\s+|update\s+)?(?:at\s+[\w&/]+\s+)?"
+    r"(?:in|within|after)\s+(?:the\s+next\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>months?|weeks?|days?|years?)(?:'s?)?"
+    r"(?:\s+time)?\b",
+    re.I,
+)
+_END_OF = re.compile(
+    rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:(?P<this>this|the)\s+month|(?P<month>{_MONTH_NAME})"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?)\b",
+    re.I,
+)
+_BY_DATE = re.compile(r"\b(?:by|before|no\s+later\s+than|on|due)\s+(?:the\s+)?", re.I)
+_BY_MONTH = re.compile(
+    rf"\b(?:by|before|in|during)\s+(?P<month>{_MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """A due expression as written and the date it resolves to, if any."""
+
+    text: str
+    date: dt.date | None
+
+
+def _month_date(month: str, year: str | None, meeting: dt.date | None) -> dt.date | None:
+    number = MONTHS[month.lower()[:3] if month.lower()[:4] != "sept" else "sep"]
+    if year:
+        return dt.date(int(year), number, 1)
+    if meeting is None:
+        return None
+    candidate = dt.date(meeting.year, number, 1)
+    return candidate if candidate > meeting else dt.date(meeting.year + 1, number, 1)
+
+
+def find_due(
+    text: str, *, meeting_date: dt.date | None, next_meeting: dt.date | None = None
+) -> Due | None:
+    """Find the due expression in an action's text and resolve it."""
+    parts: list[str] = []
+    date: dt.date | None = None
+    paren = _PAREN_MONTH.search(text)
+    at = _AT_MEETING.search(text)
+    period = _IN_PERIOD.search(text)
+    end = _END_OF.search(text)
+    by_month = _BY_MONTH.search(text)
+    if at:
+        parts.append(at.group(0).strip())
+        if at.group("month"):
+            date = _month_date(at.group("month"), at.group("year"), meeting_date)
+        elif at.group("next"):
+            date = next_meeting
+    if period:
+        if not (at and period.start() < at.end() and at.start() < period.end()):
+            parts.append(period.group(0).strip())
+        if date is None and meeting_date is not None and not (at and at.group("quarter")):
+            amount = period.group("n").lower()
+            n = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+            unit = period.group("unit").lower()
+            if unit.startswith("month"):
+                date = add_months(meeting_date, n)
+            elif unit.startswith("week"):
+                date = meeting_date + dt.timedelta(weeks=n)
+            elif unit.startswith("day"):
+                date = meeting_date + dt.timedelta(days=n)
+            else:
+                date = add_months(meeting_date, 12 * n)
+    if end and not parts:
+        parts.append(end.group(0).strip())
+        if end.group("this") and meeting_date is not None:
+            date = end_of_month(meeting_date)
+        elif end.group("month"):
+            first = _month_date(end.group("month"), end.group("year"), meeting_date)
+            date = end_of_month(first) if first else None
+    if paren:
+        parts.append(paren.group(0).strip())
+        date = _month_date(paren.group("month"), paren.group("year"), meeting_date)
+    if not parts:
+        for marker in _BY_DATE.finditer(text):
+            found = find_dates(text[marker.end() : marker.end() + 40])
+            if found and found[0].start == 0:
+                d = found[0]
+                year = d.year or (meeting_date.year if meeting_date else None)
+                resolved = d.resolve(year) if year else None
+                if resolved and meeting_date and d.year is None and resolved < meeting_date:
+                    resolved = d.resolve(resolved.year + 1)
+                parts.append(text[marker.start() : marker.end() + d.end].strip())
+                date = resolved
+                break
+    if not parts and by_month:
+        parts.append(by_month.group(0).strip())
+        date = _month_date(by_month.group("month"), by_month.group("year"), meeting_date)
+    if not parts:
+        return None
+    return Due(text=" ".join(parts), date=date)

@@ -1,0 +1,196 @@
+"""The meeting's header: title, body, date (with the year resolved), time, venue, chair and
+minute-taker, from the labelled lines at the top of the minutes or a "held on" sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from oversight.extract.dates import DateMatch, find_dates, find_time, years_mentioned
+from oversight.extract.lines import Line
+
+_LABEL = re.compile(
+    r"^\s*(?:-\s*)?(?P<label>Date(?:\s+and\s+time)?|Time|Chair(?:ed\s+by|person)?|"
+    r"Minutes?(?:\s+taken\s+by|\s+taker|-taker)?|Minute\s+taker|Notes?(?:\s+taken\s+by)?|"
+    r"Note[- ]?taker|Clerk|Secretariat|Venue|Location|Place|Where|When|Meeting)"
+    r"\s*(?::|-|–|\s)\s*(?P<value>.*)$",
+    re.I,
+)
+_TITLE_WORDS = re.compile(
+    r"\b(meeting|board|minutes|notes|committee|panel|forum|session|assurance|accountability|"
+    r"holding to account|conference)\b",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(
+    r"\s*[–—-]*\s*(?:meeting\s+)?(?:notes|minutes|record)(?:\s+of\s+meeting)?\s*$", re.I
+)
+_HELD_ON = re.compile(r"\bheld\s+(?:on|at)\b", re.I)
+_BODY = re.compile(
+    r"((?:[A-Z][\w&'’-]*\s+){0,6}(?:Board|Committee|Panel|Forum|Group|Commission))\b"
+)
+_MONTH_YEAR_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:19|20)\d\d)\b")
+_VENUE_AT = re.compile(r"\bat\s+(?P<venue>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)?)\s*\.?\s*$")
+_NAME_TAIL = re.compile(r"\s*\((?P<abbr>[^)]*)\)\s*$")
+
+
+@dataclass(slots=True)
+class Header:
+    """The header fields of a meeting and the index of the first line after them."""
+
+    title: str | None = None
+    body: str | None = None
+    date: dt.date | None = None
+    date_note: str | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    minute_taker: str | None = None
+    minute_taker_role: str | None = None
+    end: int = 0
+
+
+def _clean_title(text: str) -> str:
+    text = text.strip().strip("#*").strip()
+    held = _HELD_ON.search(text)
+    if held:
+        text = text[: held.start()]
+    text = re.sub(r"\s*\bof\s+the\s+meeting\s*$", "", text, flags=re.I)
+    text = _TITLE_SUFFIX.sub("", text)
+    return text.strip(" –—-:,")
+
+
+def _split_name_role(value: str) -> tuple[str | None, str | None]:
+    value = value.strip().strip(".")
+    if not value:
+        return None, None
+    value = _NAME_TAIL.sub("", value)
+    parts = [p.strip() for p in re.split(r",|\s[–—-]\s", value, maxsplit=1)]
+    name = parts[0] or None
+    role = parts[1] if len(parts) > 1 and parts[1] else None
+    return name, role
+
+
+def resolve_year(
+    match: DateMatch, *, text: str, title: str | None, label: str
+) -> tuple[dt.date | None, str | None]:
+    """Resolve a date written without a year; return the date and how it was resolved."""
+    if match.year is not None:
+        return match.resolve(match.year), None
+    reasons: list[str] = []
+    title_year: int | None = None
+    if title:
+        for month_name, year in _MONTH_YEAR_TITLE.findall(title):
+            title_year = int(year)
+            reasons.append(f"the title says {month_name} {year}")
+            break
+        if title_year is None:
+            years = years_mentioned(title)
+            title_year = years[0] if years else None
+            if title_year:
+                reasons.append(f"the title says {title_year}")
+    if title_year is not None:
+        date = match.resolve(title_year)
+        if date and match.weekday is not None and date.weekday() == match.weekday:
+            reasons.append(f"{date.day} {date:%B %Y} is a {date:%A}")
+        note = f"Date line '{label}' has no year; " + " and ".join(reasons) + "."
+        return date, note
+    counts = Counter(years_mentioned(text))
+    if counts:
+        low, high = min(counts) - 1, max(counts)
+        candidates = [y for y in range(low, high + 1) if match.resolve(y) is not None]
+        if match.weekday is not None:
+            weekday_fits = [y for y in candidates if match.resolve(y).weekday() == match.weekday]  # type: ignore[union-attr]
+            if weekday_fits:
+                candidates = weekday_fits
+        if candidates:
+            # The meeting comes before the deadlines it discusses: prefer the latest
+            # fitting year that is no later than the years most written about.
+            common = counts.most_common(1)[0][0]
+            year = max((y for y in candidates if y <= common), default=candidates[0])
+            date = match.resolve(year)
+            how = f"years written in the minutes ({', '.join(str(y) for y in sorted(counts))})"
+            if match.weekday is not None and date and date.weekday() == match.weekday:
+                how += f" and the weekday: {date.day} {date:%B %Y} is a {date:%A}"
+            return date, f"Date line '{label}' has no year; taken from {how}."
+    return None, f"Date line '{label}' has no year and nothing in the minutes gives one."
+
+
+def extract_header(lines: list[Line], text: str) -> Header:
+    """Read the header fields from the top of the minutes."""
+    header = Header()
+    title_lines: list[str] = []
+    date_line: str | None = None
+    date_source: str | None = None
+    last_field = -1
+    for line in lines[:40]:
+        body = line.text.replace("\t", " ").strip()
+        m = _LABEL.match(body)
+        label = m.group("label").lower() if m else ""
+        value = m.group("value").strip() if m else ""
+        if m and label.startswith(("minute", "note")) and value.lower().startswith("of "):
+            m = None
+        if m and label == "meeting" and not value:
+            m = None
+        if m:
+            last_field = line.index
+            if label.startswith("date") or label == "when":
+                date_line = value
+                header.start_time = header.start_time or find_time(value)
+                venue = _VENUE_AT.search(value)
+                if venue and not header.venue and find_dates(value):
+                    header.venue = venue.group("venue").strip()
+            elif label == "time":
+                header.start_time = find_time(value) or header.start_time
+            elif label.startswith("chair"):
+                header.chair = _split_name_role(value)[0]
+            elif label.startswith(("minute", "note", "clerk", "secretariat")):
+                header.minute_taker, header.minute_taker_role = _split_name_role(value)
+            elif label in {"venue", "location", "place", "where"}:
+                header.venue = value.strip(" .") or None
+            elif label == "meeting" and not title_lines:
+                title_lines.append(value)
+            continue
+        if last_field >= 0 or line.number is not None or line.kind.value == "table_row":
+            if last_field < 0 and _TITLE_WORDS.search(body) and not title_lines:
+                title_lines.append(body)
+            break
+        if len(body) < 200 and (_TITLE_WORDS.search(body) or _HELD_ON.search(body)):
+            title_lines.append(body)
+            if _HELD_ON.search(body) and find_dates(body):
+                date_source = body
+                header.start_time = header.start_time or find_time(body[_HELD_ON.search(body).end():])  # type: ignore[union-attr]
+                venue = _VENUE_AT.search(body)
+                if venue and find_dates(venue.group("venue")) == []:
+                    header.venue = header.venue or venue.group("venue").strip()
+            last_title = line.index
+            header.end = max(header.end, last_title + 1)
+        elif not title_lines and len(body) < 120 and body.isupper():
+            title_lines.append(body)
+            header.end = max(header.end, line.index + 1)
+        elif len(body) > 200:
+            break
+    header.end = max(header.end, last_field + 1)
+    titles = [_clean_title(t) for t in title_lines if _clean_title(t)]
+    meeting_titles = [t for t in titles if _TITLE_WORDS.search(t)]
+    header.title = (meeting_titles or titles or [None])[-1] if titles else None
+    if header.title and len(titles) > 1 and not _TITLE_WORDS.search(titles[0]):
+        header.body = titles[0]
+    for candidate in titles:
+        body_match = _BODY.search(candidate)
+        if body_match and not header.body:
+            header.body = body_match.group(1).strip()
+    source_text = date_line if date_line is not None else date_source
+    if source_text is None:
+        for t in title_lines:
+            if find_dates(t):
+                source_text = t
+                break
+    if source_text:
+        found = find_dates(source_text)
+        if found:
+            header.date, header.date_note = resolve_year(
+                found[0], text=text, title=header.title, label=source_text.strip()
+            )
+    return header

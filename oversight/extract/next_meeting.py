@@ -1,0 +1,78 @@
+"""The next meeting: "Date of next meeting:", "Confirmation of next meeting type / date /
+time / venue: …", with the date, time, kind and venue pulled apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from oversight.extract.dates import find_dates, find_time_span
+from oversight.extract.lines import Line
+from oversight.records.types import NextMeeting, SourceSpan
+
+_CUE = re.compile(r"\b(?:next|future)\s+meeting|\bdate\s+of\s+(?:the\s+)?next\b", re.I)
+_LABEL_END = re.compile(r"^[^:]{0,120}?(?:meeting|venue|date|time)\b[^:]{0,40}:\s*", re.I)
+_VENUE_WORDS = re.compile(
+    r"\b(?:Room|HQ|Headquarters|Hall|House|Centre|Center|Office|Offices|Station|Chamber|"
+    r"Chambers|Suite|Building|Virtual|Teams|Zoom|online|Court|Library)\b",
+    re.I,
+)
+
+
+def _resolve(day: int, month: int, year: int | None, meeting: dt.date | None) -> dt.date | None:
+    if year is None:
+        if meeting is None:
+            return None
+        year = meeting.year
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return candidate if candidate >= meeting else dt.date(year + 1, month, day)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> NextMeeting | None:
+    """Find the next meeting's date, time, kind and venue."""
+    for position, line in enumerate(lines):
+        body = line.body
+        if not _CUE.search(body):
+            continue
+        label = _LABEL_END.match(body)
+        rest = body[label.end():] if label else body[_CUE.search(body).end():]  # type: ignore[union-attr]
+        start = line.body_start + (len(body) - len(rest))
+        end_line = line
+        follow = position + 1
+        while not find_dates(rest) and follow < len(lines) and follow <= position + 3:
+            nxt = lines[follow]
+            if nxt.number is not None:
+                break
+            rest = f"{rest} {nxt.body}".strip()
+            end_line = nxt
+            follow += 1
+        dates = find_dates(rest)
+        if not dates:
+            continue
+        d = dates[0]
+        date = _resolve(d.day, d.month, d.year, meeting_date)
+        remainder = rest[: d.start] + " " + rest[d.end:]
+        found_time = find_time_span(remainder)
+        time = found_time[0] if found_time else None
+        if found_time:
+            remainder = remainder[: found_time[1]] + " " + remainder[found_time[2]:]
+        pieces = [p.strip(" ,.;:–-") for p in re.split(r"[,;]\s+|\.\s+|\.$", remainder)]
+        pieces = [re.sub(r"^(?:at|in|on)\s+|\s+(?:at|in|on)$", "", p).strip() for p in pieces]
+        pieces = [p for p in pieces if p and len(p) > 2 and not re.fullmatch(r"(?:at|in|on)", p)]
+        venue = next((p for p in pieces if _VENUE_WORDS.search(p)), None)
+        kind = next((p for p in pieces if p != venue), None)
+        return NextMeeting(
+            date=date,
+            time=time,
+            kind=kind,
+            venue=venue,
+            span=SourceSpan(start, end_line.end),
+        )
+    return None
