@@ -1,16 +1,122 @@
-"""Dated commitments."""
+"""Commitments: what the force said would happen by when ("the training will be fully
+delivered before the 30th of Sept deadline", "benefits from Q1 2023/24"), and promises listed
+under a line that makes them ("improvements he hoped would be made: … over the next six
+months")."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from oversight.extract.due import find_due
 from oversight.extract.items import Items
 from oversight.extract.lines import Line
-from oversight.records.types import Commitment
+from oversight.extract.sentences import split_sentences
+from oversight.extract.similarity import token_f1
+from oversight.records.types import Commitment, SourceSpan
+
+_CUE = re.compile(
+    r"\b(?:will|would|should|shall|is\s+going\s+to|are\s+going\s+to|hopes?|hoped|anticipates?|"
+    r"expects?|expected|plans?\s+to|planned|aims?\s+to|on\s+track|intends?\s+to|committed|"
+    r"commitment|promised|undertook|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b",
+    re.I,
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN = re.compile(
+    r"\b(?P<when>(?:by|before|from|in|during|over|within|at|until|prior\s+to)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning)\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:\s+(?:19|20)?\d\d)?(?:\s+deadline)?"
+    r"|" + _MONTH + r"(?:\s+(?:19|20)\d\d)?"
+    r"|Q[1-4](?:\s+(?:19|20)\d\d/\d\d)?|(?:19|20)\d\d/\d\d|(?:19|20)\d\d"
+    r"|(?:spring|summer|autumn|winter|new\s+year|christmas)(?:\s+(?:period|(?:19|20)\d\d))?"
+    r"|(?:next|coming|following)\s+(?:\w+\s+)?(?:weeks?|months?|years?|quarter|meeting)"
+    r"|(?:next|coming)\s+(?:\w+\s+){0,2}(?:weeks|months)"
+    r"|(?:a|one|two|three|four|five|six|twelve|\d{1,2})\s+(?:weeks?|months?|years?)(?:'s?)?(?:\s+time)?"
+    r"|a\s+years?'?\s+time|(?:this|next)\s+(?:month|year|quarter|financial\s+year)"
+    r"|(?:this|the)\s+month|(?:the\s+)?next\s+\w+(?:\s+\w+)?\s+meeting"
+    r"))\b",
+    re.I,
+)
+_ASKING = re.compile(
+    r"^(?:The\s+)?(?:PCC|Commissioner|DPCC|Chair|Panel|Members?)\b[^.]{0,40}?\b(?:asked|requested|"
+    r"sought|queried|questioned|wanted|noted|highlighted|welcomed|said|stated|will\s+monitor|"
+    r"would\s+like|acknowledged|raised)\b",
+    re.I,
+)
+_SPEAKER = re.compile(r"\b(?:[A-Z]/\s?)?(?:CC|DCC|ACC|CEX|CFO|Chief\s+Constable|Deputy\s+Chief\s+Constable)\b")
+_NOT_PROMISE = re.compile(r"\brecommendations?\b|^(?:-\s*)?ACTIONS?\b|^Actions?\s*:", re.I)
+_INTRO = re.compile(r"\b(?:hoped|hopes|will|would|plans?|aims?|expects?|intends?|committed)\b.*:\s*$", re.I)
+
+
+def _who(text: str, fallback: str | None) -> str | None:
+    m = _SPEAKER.search(text)
+    return re.sub(r"\s+", "", m.group(0)) if m and len(m.group(0)) <= 6 else fallback
+
+
+def _when(sentence: str) -> re.Match[str] | None:
+    """The time phrase of a sentence; one that opens it ("In August the CC set out…") sets
+    the scene rather than a deadline."""
+    for m in _WHEN.finditer(sentence):
+        if m.start() > 0:
+            return m
+    return None
 
 
 def extract_commitments(
-    lines: list[Line], items: Items, *, start: int, meeting_date: dt.date | None
+    lines: list[Line], items: Items, *, start: int, meeting_date: dt.date | None,
+    actions: list[str] | None = None,
 ) -> list[Commitment]:
-    """Find the commitments made."""
-    return []
+    """Find the dated commitments made at the meeting, other than the actions given."""
+    action_texts = actions or []
+    found: list[Commitment] = []
+    speaker: str | None = None
+    intro_active = False
+    intro_who: str | None = None
+    for position in range(start, len(lines)):
+        line = lines[position]
+        body = line.body
+        if position in items.title_lines:
+            intro_active = False
+            continue
+        is_list = body.startswith(("- ", "• "))
+        if intro_active and is_list:
+            text = body.lstrip("-• ").strip()
+            when = _WHEN.search(text)
+            if any(token_f1(text, action) >= 0.6 for action in action_texts):
+                continue
+            if when:
+                found.append(_commitment(text, line, body.find(text), intro_who, when.group("when"), meeting_date))
+            continue
+        intro_active = False
+        for offset, sentence in split_sentences(body):
+            speaker = _who(sentence, speaker)
+            if _INTRO.search(sentence) and position + 1 < len(lines) and lines[position + 1].body.startswith("- "):
+                intro_active = True
+                intro_who = speaker
+                continue
+            if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
+                continue
+            if _NOT_PROMISE.search(sentence) or any(
+                token_f1(sentence, action) >= 0.6 for action in action_texts
+            ):
+                continue
+            cue = _CUE.search(sentence)
+            when = _when(sentence)
+            if not cue or not when:
+                continue
+            found.append(_commitment(sentence, line, offset, speaker, when.group("when"), meeting_date))
+    return found
+
+
+def _commitment(
+    text: str, line: Line, offset: int, who: str | None, when: str, meeting_date: dt.date | None
+) -> Commitment:
+    by = re.sub(r"^(?:by|before|until|at)\s+(?:the\s+)?", "", when, flags=re.I).strip()
+    due = find_due(when, meeting_date=meeting_date)
+    return Commitment(
+        text=text.strip(),
+        who=who,
+        by=by,
+        by_date=due.date if due else None,
+        span=SourceSpan(line.body_start + offset, line.body_start + offset + len(text.strip())),
+    )

@@ -87,6 +87,9 @@ def extract_meeting(document: Document) -> Meeting:
         decisions=extract_decisions(lines, items),
         hmicfrs=extract_hmicfrs(lines, items, meeting_date=header.date),
         figures=extract_figures(lines, items, start=body_start),
-        commitments=extract_commitments(lines, items, start=body_start, meeting_date=header.date),
+        commitments=extract_commitments(
+            lines, items, start=body_start, meeting_date=header.date,
+            actions=[a.text for a in actions],
+        ),
         next_meeting=next_meeting,
     )

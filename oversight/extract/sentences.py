@@ -1,0 +1,28 @@
+"""Split a paragraph into sentences without breaking at "Ch. Supt", "e.g." or "No. 3"."""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:e\.g|i\.e|etc|inc|incl|Ch|Supt|Insp|Det|No|Nos|Dr|Mr|Mrs|Ms|Cllr|St|vs|approx|"
+    r"Sgt|Con|Ref|para|cf|[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Return (offset, sentence) pairs for the sentences of a paragraph."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start : m.start()].rstrip()
+        if _ABBREVIATIONS.search(piece[-8:]):
+            continue
+        if piece.strip():
+            out.append((start, piece))
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append((start, text[start:].rstrip()))
+    return out
