@@ -7,6 +7,7 @@ reported rather than stored as minutes.
 from __future__ import annotations
 
 import codecs
+import re
 
 from oversight.documents.document import DocumentError
 
@@ -17,7 +18,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is judged to be binary.
 _MAX_CONTROL_SHARE = 0.02
 
@@ -45,7 +46,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(sample))
     return "\x00" in sample or controls / len(sample) > _MAX_CONTROL_SHARE
 
 

@@ -31,8 +31,13 @@ _JOIN_END = re.compile(r"[a-z,\-–]$")
 _JOIN_START = re.compile(r"^[a-z(]")
 
 
+_MARKUP_CHARS = re.compile(r"[<*_&]")
+
+
 def _inline(text: str) -> tuple[str, bool]:
     """Strip inline markup from one paragraph; say whether it was wholly bold."""
+    if not _MARKUP_CHARS.search(text):
+        return _SPACES.sub(" ", text).strip(), False
     stripped = text.strip()
     bold = bool(
         re.fullmatch(r"(?:<b>|<strong>)+.*?(?:</b>|</strong>)+:?", stripped, re.I | re.S)
@@ -49,6 +54,15 @@ def _inline(text: str) -> tuple[str, bool]:
 def _paragraphs(cell: str) -> list[tuple[str, bool, bool]]:
     """Split one table cell at block tags into (text, is_list_item, is_bold) paragraphs."""
     out: list[tuple[str, bool, bool]] = []
+    if "<" not in cell:
+        text, bold = _inline(cell)
+        if not text:
+            return []
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = text[bullet.end() :].strip()
+            return [(text, True, bold)] if text else []
+        return [(text, False, bold)]
     pos = 0
     in_item = False
     pieces: list[tuple[str, bool]] = []

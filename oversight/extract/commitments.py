@@ -18,24 +18,22 @@ from oversight.records.types import Commitment, SourceSpan
 _CUE = re.compile(
     r"\b(?:will|would|should|shall|is\s+going\s+to|are\s+going\s+to|hopes?|hoped|anticipates?|"
     r"expects?|expected|plans?\s+to|planned|aims?\s+to|on\s+track|intends?\s+to|committed|"
-    r"commitment|promised|undertook|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b",
-    re.I,
+    r"commitment|promised|undertook|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b"
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WHEN = re.compile(
     r"\b(?P<when>(?:by|before|from|in|during|over|within|at|until|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning)\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:\s+(?:19|20)?\d\d)?(?:\s+deadline)?"
     r"|" + _MONTH + r"(?:\s+(?:19|20)\d\d)?"
-    r"|Q[1-4](?:\s+(?:19|20)\d\d/\d\d)?|(?:19|20)\d\d/\d\d|(?:19|20)\d\d"
+    r"|q[1-4](?:\s+(?:19|20)\d\d/\d\d)?|(?:19|20)\d\d/\d\d|(?:19|20)\d\d"
     r"|(?:spring|summer|autumn|winter|new\s+year|christmas)(?:\s+(?:period|(?:19|20)\d\d))?"
     r"|(?:next|coming|following)\s+(?:\w+\s+)?(?:weeks?|months?|years?|quarter|meeting)"
     r"|(?:next|coming)\s+(?:\w+\s+){0,2}(?:weeks|months)"
     r"|(?:a|one|two|three|four|five|six|twelve|\d{1,2})\s+(?:weeks?|months?|years?)(?:'s?)?(?:\s+time)?"
     r"|a\s+years?'?\s+time|(?:this|next)\s+(?:month|year|quarter|financial\s+year)"
     r"|(?:this|the)\s+month|(?:the\s+)?next\s+\w+(?:\s+\w+)?\s+meeting"
-    r"))\b",
-    re.I,
+    r"))\b"
 )
 _ASKING = re.compile(
     r"^(?:The\s+)?(?:PCC|Commissioner|DPCC|Chair|Panel|Members?)\b[^.]{0,40}?\b(?:asked|requested|"
@@ -49,6 +47,8 @@ _INTRO = re.compile(r"\b(?:hoped|hopes|will|would|plans?|aims?|expects?|intends?
 
 
 def _who(text: str, fallback: str | None) -> str | None:
+    if "CC" not in text and "Chief" not in text and "CEX" not in text and "CFO" not in text:
+        return fallback
     m = _SPEAKER.search(text)
     return re.sub(r"\s+", "", m.group(0)) if m and len(m.group(0)) <= 6 else fallback
 
@@ -90,21 +90,27 @@ def extract_commitments(
         intro_active = False
         for offset, sentence in split_sentences(body):
             speaker = _who(sentence, speaker)
-            if _INTRO.search(sentence) and position + 1 < len(lines) and lines[position + 1].body.startswith("- "):
+            if (
+                sentence.rstrip().endswith(":")
+                and _INTRO.search(sentence)
+                and position + 1 < len(lines)
+                and lines[position + 1].body.startswith("- ")
+            ):
                 intro_active = True
                 intro_who = speaker
                 continue
-            if sentence.rstrip().endswith("?") or _ASKING.search(sentence):
+            lower = sentence.lower()
+            if not _CUE.search(lower):
+                continue
+            when = _when(lower)
+            if when is None or sentence.rstrip().endswith("?") or _ASKING.search(sentence):
                 continue
             if _NOT_PROMISE.search(sentence) or any(
                 token_f1(sentence, action) >= 0.6 for action in action_texts
             ):
                 continue
-            cue = _CUE.search(sentence)
-            when = _when(sentence)
-            if not cue or not when:
-                continue
-            found.append(_commitment(sentence, line, offset, speaker, when.group("when"), meeting_date))
+            phrase = sentence[when.start("when") : when.end("when")]
+            found.append(_commitment(sentence, line, offset, speaker, phrase, meeting_date))
     return found
 
 

@@ -1,6 +1,10 @@
 """Figures quoted in the minutes: percentages, percentage points, counts of victims, crimes,
 calls and the like, money, and times such as "answered within 3.5 minutes", each with the
-measure around it and any target it is held against ("77.4% against a 90% aspiration")."""
+measure around it and any target it is held against ("77.4% against a 90% aspiration").
+
+Each number in a sentence is found once and then classified by the words right after it,
+which keeps the scan linear in the length of the minutes.
+"""
 
 from __future__ import annotations
 
@@ -11,29 +15,29 @@ from oversight.extract.lines import Line
 from oversight.extract.sentences import split_sentences
 from oversight.records.types import Figure, SourceSpan
 
-_QUALIFIER = r"(?:(?P<qual>over|more\s+than|almost|nearly|around|approximately|about|under|fewer\s+than|less\s+than|up\s+to)\s+)?"
-_NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_PERCENT = re.compile(_QUALIFIER + _NUMBER + r"\s?(?P<unit>%|per\s?cent\b|percent\b)", re.I)
-_POINTS = re.compile(_QUALIFIER + _NUMBER + r"\s+(?P<unit>percentage\s+points?|pp\b)", re.I)
-_MONEY = re.compile(r"(?P<unit>£)\s?" + _NUMBER + r"(?P<scale>\s?(?:m|k|bn|million|billion|thousand)\b)?", re.I)
+_NUMBER = re.compile(r"(?<![\d.,/\w-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_QUALIFIER = re.compile(
+    r"\b(over|more\s+than|almost|nearly|around|approximately|about|under|fewer\s+than|"
+    r"less\s+than|up\s+to)\s+$",
+    re.I,
+)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_POINTS = re.compile(r"\s+(?:percentage\s+points?|pp\b)", re.I)
 _COUNT_NOUNS = (
     r"victims|crimes|offences|incidents|calls|officers|staff|arrests|disruptions|reports|cases|"
     r"complaints|PCSOs|vacancies|referrals|investigations|suspects|people|children|deaths|"
     r"fatalities|casualties|collisions|burglaries|detections|charges|outcomes|recruits|"
     r"applications|warrants|seizures|stops|searches|members|volunteers|specials|posts|nominals|"
-    r"offenders|OCGs|groups|hours\s+of\s+\w+"
+    r"offenders|OCGs|groups"
 )
-_COUNT = re.compile(
-    r"(?<![\d.,/-])" + _QUALIFIER + _NUMBER
-    + rf"\s+(?P<unit>(?:[A-Za-z'’-]+\s+){{0,2}}?(?:{_COUNT_NOUNS}))\b",
-    re.I,
-)
-_RATE = re.compile(r"(?<![\d.,/-])" + _NUMBER + r"\s+(?P<unit>a|per)\s+(?P<per>quarter|month|week|year|day)\b", re.I)
+_COUNT = re.compile(rf"\s+((?:[A-Za-z'’-]+\s+){{0,2}}?(?:{_COUNT_NOUNS}))\b", re.I)
+_RATE = re.compile(r"\s+(?:a|per)\s+(quarter|month|week|year|day)\b", re.I)
 _DURATION = re.compile(
-    r"(?<![\d.,/-])" + _NUMBER + r"\s+(?P<unit>minutes|seconds|hours|days|months)(?:\s+of\s+(?:delays?|waiting))?\b",
-    re.I,
+    r"\s+(minutes|seconds|hours|days|months)(\s+of\s+(?:delays?|waiting))?\b", re.I
 )
-_DURATION_CUE = re.compile(r"\b(?:average|answered|within|wait|waiting|delays?|took|taking|response)\b", re.I)
+_MONEY_BEFORE = re.compile(r"£\s?$")
+_MONEY_SCALE = re.compile(r"\s?(m|k|bn|million|billion|thousand)\b", re.I)
+_DURATION_CUE = re.compile(r"\b(?:average|answered|within|wait|waiting|delays?|took|taking)\b", re.I)
 _TARGET = re.compile(
     r"(?:(?:target|aspiration|ambition|goal|standard)\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
     r"|(?P<b>\d+(?:\.\d+)?\s?%)\s+(?:target|aspiration|ambition|goal|standard))",
@@ -60,7 +64,7 @@ _SERVICE_NUMBERS = {"101", "999", "111"}
 def _measure(sentence: str, start: int, end: int, unit_words: str = "") -> str:
     before = sentence[:start]
     stops = list(_CLAUSE_STOP.finditer(before))
-    left = before[stops[-1].end():] if stops else before
+    left = before[stops[-1].end() :] if stops else before
     if not left.strip() and stops:
         # A figure in brackets qualifies the clause before the bracket.
         earlier = list(_CLAUSE_STOP.finditer(before[: stops[-1].start()]))
@@ -68,10 +72,42 @@ def _measure(sentence: str, start: int, end: int, unit_words: str = "") -> str:
     after = sentence[end:]
     stop = _CLAUSE_STOP.search(after)
     right = after[: stop.start()] if stop else after
-    left_words = left.split()[-10:]
-    right_words = right.split()[:8]
-    text = " ".join([*left_words, "…", *unit_words.split(), *right_words]).strip(" …")
-    return re.sub(r"\s+", " ", text).strip(" .,")
+    words = [*left.split()[-10:], "…", *unit_words.split(), *right.split()[:8]]
+    return re.sub(r"\s+", " ", " ".join(words)).strip(" …").strip(" .,")
+
+
+def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
+    """Return (kind, unit, end) for the number matched, or None when it is no figure."""
+    after = sentence[m.end() : m.end() + 60]
+    before = sentence[max(0, m.start() - 16) : m.start()]
+    if _MONEY_BEFORE.search(before):
+        scale = _MONEY_SCALE.match(after)
+        return "£", f"£{scale.group(1)}" if scale else "£", m.end() + (scale.end() if scale else 0)
+    for pattern, kind in ((_PERCENT, "%"), (_POINTS, "pp")):
+        found = pattern.match(after)
+        if found:
+            unit = "%" if kind == "%" else "percentage points"
+            return kind, unit, m.end() + found.end()
+    found = _RATE.match(after)
+    if found:
+        return "rate", f"per {found.group(1).lower()}", m.end() + found.end()
+    found = _DURATION.match(after)
+    if found:
+        return "time", found.group(1).lower(), m.end() + found.end()
+    found = _COUNT.match(after)
+    if found:
+        return "count", found.group(1), m.end() + found.end()
+    return None
+
+
+def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) -> bool:
+    """A duration is a figure when it measures something ("answered within 3.5 minutes",
+    "7 months of delays"), not when it says when ("in 3 months", "10 days ago")."""
+    if "%" in sentence[: m.start()] or re.match(r"\s+ago\b", sentence[end:]):
+        return False
+    if re.search(r"of\s+(?:delays?|waiting)$", sentence[m.start() : end]):
+        return True
+    return unit != "months" and bool(_DURATION_CUE.search(sentence[max(0, m.start() - 30) : m.start()]))
 
 
 def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figure]:
@@ -79,90 +115,56 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
     figures: list[Figure] = []
     seen: set[str] = set()
     for line in lines[start:]:
-        if line.number is not None and len(line.body) < 80:
+        if (line.number is not None and len(line.body) < 80) or not _NUMBER.search(line.body):
             continue
         for offset, sentence in split_sentences(line.body):
-            targets = {m.group("a") or m.group("b") for m in _TARGET.finditer(sentence)}
-            target_norm = {t.replace(" ", "") for t in targets}
-            candidates: list[tuple[re.Match[str], str]] = []
-            for pattern, kind in ((_PERCENT, "%"), (_POINTS, "pp"), (_MONEY, "£"),
-                                  (_COUNT, "count"), (_RATE, "rate"), (_DURATION, "time")):
-                for m in pattern.finditer(sentence):
-                    if any(m.start() < c.end() and c.start() < m.end() for c, _ in candidates):
-                        continue
-                    candidates.append((m, kind))
-            candidates.sort(key=lambda c: c[0].start())
+            numbers = list(_NUMBER.finditer(sentence))
+            if not numbers:
+                continue
+            target_norm = (
+                {(t.group("a") or t.group("b")).replace(" ", "") for t in _TARGET.finditer(sentence)}
+                if "%" in sentence
+                else set()
+            )
             has_figure = False
-            for m, kind in candidates:
-                value = m.group("value")
-                if _YEARISH.match(value):
+            for m in numbers:
+                value = m.group(1)
+                if _YEARISH.match(value) or _NAMING.search(sentence[max(0, m.start() - 16) : m.start()]):
                     continue
-                if _NAMING.search(sentence[max(0, m.start() - 16) : m.start()]):
+                found = _classify(sentence, m)
+                if found is None:
                     continue
+                kind, unit, end = found
                 if value in _SERVICE_NUMBERS and kind in {"count", "time"}:
                     continue
                 if kind == "count" and float(value.replace(",", "")) < 3:
                     continue
-                if kind == "time" and not _is_duration_figure(
-                    sentence, m, has_percent="%" in sentence[: m.start()]
-                ):
+                if kind == "time" and not _is_duration_figure(sentence, m, end, unit):
                     continue
                 key = f"{value}{kind}"
-                text_value = f"{value}%" if kind == "%" else None
-                is_target = text_value is not None and text_value in target_norm
-                if is_target and has_figure:
+                percent = f"{value}%" if kind == "%" else None
+                is_target = percent is not None and percent in target_norm
+                if (is_target and has_figure) or key in seen:
                     seen.add(key)
                     continue
-                if key in seen:
-                    continue
                 seen.add(key)
-                qual = m.groupdict().get("qual")
-                unit = _unit(m, kind)
                 target = None
                 if kind == "%":
-                    others = [t for t in target_norm if t != text_value]
-                    target = others[0] if others else (text_value if is_target else None)
-                    for t in target_norm:
-                        seen.add(f"{t.rstrip('%')}%")
+                    others = [t for t in target_norm if t != percent]
+                    target = others[0] if others else (percent if is_target else None)
+                    seen.update(target_norm)
+                qualifier = _QUALIFIER.search(sentence[max(0, m.start() - 16) : m.start()])
                 period = _PERIOD.search(sentence)
-                unit_words = m.group("unit") if kind == "count" else ""
                 figures.append(
                     Figure(
-                        measure=_measure(sentence, m.start(), m.end(), unit_words),
-                        value=f"{qual} {value}" if qual else value,
-                        unit=unit,
+                        measure=_measure(sentence, m.start(), end, unit if kind == "count" else ""),
+                        value=f"{qualifier.group(1)} {value}" if qualifier else value,
+                        unit=unit.split()[-1].lower() if kind == "count" else unit,
                         target=target,
                         period=period.group("p") if period else None,
                         span=SourceSpan(line.body_start + offset + m.start(),
-                                        line.body_start + offset + m.end()),
+                                        line.body_start + offset + end),
                     )
                 )
                 has_figure = True
     return figures
-
-
-def _is_duration_figure(sentence: str, m: re.Match[str], *, has_percent: bool) -> bool:
-    """A duration is a figure when it measures something ("answered within 3.5 minutes",
-    "7 months of delays"), not when it says when ("in 3 months", "10 days ago")."""
-    if has_percent or re.match(r"\s+ago\b", sentence[m.end():]):
-        return False
-    if "of delay" in m.group(0) or "of wait" in m.group(0):
-        return True
-    unit = m.group("unit").lower()
-    before = sentence[max(0, m.start() - 30) : m.start()]
-    return unit != "months" and bool(_DURATION_CUE.search(before))
-
-
-def _unit(m: re.Match[str], kind: str) -> str:
-    if kind == "%":
-        return "%"
-    if kind == "pp":
-        return "percentage points"
-    if kind == "£":
-        scale = (m.group("scale") or "").strip()
-        return f"£{scale}" if scale else "£"
-    if kind == "rate":
-        return f"per {m.group('per').lower()}"
-    if kind == "time":
-        return m.group("unit").lower()
-    return m.group("unit").split()[-1].lower()

@@ -20,6 +20,7 @@ _SENTENCE_START = re.compile(
     r"Discussion|Papers?|Report|PCC|CC|DCC|ACC|T/CC|T/DCC)\s+[a-z\w])"
 )
 _EMPTY_MARK = re.compile(r"\s*(?:[-–:]\s*)?\b(?:N/?A|None|Nil|No items?)\.?\s*$", re.I)
+_EMPTY_HINT = re.compile(r"N/?A|[Nn]one|NONE|[Nn]il|NIL|[Nn]o items?")
 _LABELS = re.compile(
     r"^(?:findings?|update|updates|action(?:s)?(?:\s+arising)?|decision|decisions|resolved|"
     r"recommendation(?:s)?(?:\s+\d+)?|summary\s+of\s+actions?(?:\s+arising)?|"
@@ -50,7 +51,9 @@ class Items:
 def clean_title(text: str) -> str:
     """Trim labels, trailing colons, bullets and "N/A" from an item title."""
     text = text.strip().lstrip("-•* ").strip()
-    text = _EMPTY_MARK.sub("", text)
+    tail = text[-24:]
+    if _EMPTY_HINT.search(tail):
+        text = text[: len(text) - len(tail)] + _EMPTY_MARK.sub("", tail)
     return text.strip(" :–-").strip()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")
 _ABBREVIATIONS = re.compile(
@@ -11,8 +12,11 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=2048)
+def split_sentences(text: str) -> tuple[tuple[int, str], ...]:
     """Return (offset, sentence) pairs for the sentences of a paragraph."""
+    if "." not in text and "?" not in text and "!" not in text:
+        return ((0, text),) if text.strip() else ()
     out: list[tuple[int, str]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -25,4 +29,4 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     tail = text[start:].strip()
     if tail:
         out.append((start, text[start:].rstrip()))
-    return out
+    return tuple(out)
