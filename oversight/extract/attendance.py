@@ -39,6 +39,14 @@ _TRAILING_ABBR = re.compile(r"\s*\((?P<abbr>[^()]{1,12})\)\s*$")
 _STOP_ROLES = re.compile(r"^(?:Name|Capacity|Role|Title|Organisation)\s*:?$", re.I)
 
 
+_MARKER = re.compile(
+    r"\s*\((?P<m>chair(?:man|woman|person)?|in\s+the\s+chair|vice[- ]chair(?:man)?|substitute|"
+    r"minutes|minute[- ]taker|notes|clerk)\)",
+    re.I,
+)
+_LONG_PAREN = re.compile(r"\s*\((?P<inner>[^()]{2,90})\)\s*$")
+
+
 @dataclass(slots=True)
 class Attendance:
     """The people present and those who sent apologies, and where the lists ended."""
@@ -46,15 +54,46 @@ class Attendance:
     attendees: list[Person] = field(default_factory=list)
     apologies: list[Person] = field(default_factory=list)
     end: int = 0
+    chair: str | None = None
+    minute_taker: tuple[str, str | None] | None = None
+
+
+def _markers(text: str) -> tuple[str, set[str]]:
+    """Remove "(Chair)", "(minutes)" and similar markers; return the text and the markers."""
+    found = {m.group("m").lower() for m in _MARKER.finditer(text)}
+    return _MARKER.sub("", text).strip(), found
 
 
 def _is_name(text: str) -> bool:
     text = text.strip()
-    return bool(_NAME.match(text)) and not _ROLE_WORDS.search(text) and len(text) <= 40
+    return (
+        " " in text
+        and bool(_NAME.match(text))
+        and not _ROLE_WORDS.search(text)
+        and len(text) <= 40
+    )
+
+
+_APOLOGIES_SENTENCE = re.compile(
+    r"\bApologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:received|given|tendered|noted)\s+from\s+(?P<who>[^.]+)",
+    re.I,
+)
+
+
+def apologies_in_text(lines: list[Line], start: int, limit: int = 80) -> list[Person]:
+    """People named in an "Apologies were received from …" sentence near the start."""
+    for line in lines[start : start + limit]:
+        m = _APOLOGIES_SENTENCE.search(line.body)
+        if m:
+            return _people_from_list(m.group("who"), line.body_start + m.start("who"))
+    return []
 
 
 def _is_abbr(text: str) -> bool:
-    return bool(_ABBR.match(text.strip())) and sum(c.isupper() for c in text) >= 1
+    text = text.strip()
+    uppers = sum(c.isupper() for c in text)
+    return bool(_ABBR.match(text)) and (uppers >= 2 or (len(text) <= 2 and uppers >= 1))
 
 
 def _role_and_abbr(role: str) -> tuple[str | None, str | None]:
@@ -88,44 +127,60 @@ def parse_person(text: str, span: SourceSpan | None = None) -> Person | None:
             if role and not (_ROLE_WORDS.search(role) or role[:1].isupper()):
                 continue
             return Person(name=parts[0].strip(), role=role, abbreviation=abbr, span=span)
-    m2 = _TRAILING_ABBR.search(text)
+    m2 = _LONG_PAREN.search(text)
     if m2:
         name = text[: m2.start()].strip()
         if _is_name(name):
-            inner = m2.group("abbr")
+            inner = m2.group("inner").strip()
             if _is_abbr(inner):
                 return Person(name=name, abbreviation=inner, span=span)
-            return Person(name=name, role=inner, span=span)
+            role, abbr = _role_and_abbr(inner)
+            return Person(name=name, role=role, abbreviation=abbr, span=span)
     return None
 
 
-def _split_list(text: str) -> list[str]:
+def _split_top(text: str, separators: str) -> list[str]:
     parts: list[str] = []
     depth = 0
-    current = ""
+    current: list[str] = []
     for ch in text:
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and ch in ",;":
-            parts.append(current)
-            current = ""
+        if depth == 0 and ch in separators:
+            parts.append("".join(current))
+            current = []
         else:
-            current += ch
-    parts.append(current)
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_list(text: str) -> list[str]:
+    """Split a list of people at semicolons (when used) or commas, and at "and" between
+    two people."""
+    text = re.sub(r"\s+for\s+(?:minute|item)s?\s+[\w ,.and]+$", "", text.strip().rstrip("."))
+    parts = _split_top(text, ";") if ";" in text else _split_top(text, ",")
     out: list[str] = []
     for part in parts:
-        out.extend(re.split(r"\s+and\s+(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z][a-z]+\s+[A-Z]))", part))
+        pieces = re.split(r"\s+and\s+", part)
+        if len(pieces) == 2 and all(parse_person(_markers(p)[0]) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
     return [p.strip() for p in out if p.strip()]
 
 
-def _people_from_list(text: str, start: int) -> list[Person]:
+def _people_from_list(text: str, start: int, result: Attendance | None = None) -> list[Person]:
     people: list[Person] = []
-    for part in _split_list(text):
-        offset = text.find(part)
-        span = SourceSpan(start + max(offset, 0), start + max(offset, 0) + len(part))
+    for raw_part in _split_list(text):
+        offset = text.find(raw_part)
+        span = SourceSpan(start + max(offset, 0), start + max(offset, 0) + len(raw_part))
+        part, markers = _markers(raw_part)
         person = parse_person(part, span)
+        if person is not None and result is not None:
+            _note_markers(result, person, markers)
         if person is not None:
             people.append(person)
         elif people and (_ROLE_WORDS.search(part) or part[:1].isupper()) and not people[-1].role:
@@ -133,6 +188,13 @@ def _people_from_list(text: str, start: int) -> list[Person]:
             people[-1].role = role
             people[-1].abbreviation = people[-1].abbreviation or abbr
     return people
+
+
+def _note_markers(result: Attendance, person: Person, markers: set[str]) -> None:
+    if any(m.startswith(("chair", "in the chair")) for m in markers) and result.chair is None:
+        result.chair = person.name
+    if markers & {"minutes", "minute taker", "minute-taker", "notes", "clerk"}:
+        result.minute_taker = (person.name, person.role)
 
 
 def _row_person(cells: list[str], line: Line) -> Person | None:
@@ -170,10 +232,10 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
             if len(cells) > 1 and cells[0]:
                 rest_cells = cells[1:]
                 person = _row_person(rest_cells, line)
-                people = [person] if person else _people_from_list(" ".join(rest_cells), line.start)
+                people = [person] if person else _people_from_list(" ".join(rest_cells), line.start, result)
             else:
                 rest = text[label.end():]
-                people = _people_from_list(rest, line.start + line.text.find(rest)) if rest else []
+                people = _people_from_list(rest, line.start + line.text.find(rest), result) if rest else []
             if rest_is_none(text[label.end():]):
                 people = []
         elif status is not None or (not seen_any and line.kind.value == "list_item"):
@@ -181,10 +243,13 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
                 person = _row_person(cells, line)
                 people = [person] if person else []
             else:
-                person = parse_person(text, line.span())
+                plain, markers = _markers(text)
+                person = parse_person(plain, line.span())
+                if person is not None:
+                    _note_markers(result, person, markers)
                 people = [person] if person else []
-                if not people and "," in text and status is not None:
-                    people = _people_from_list(text, line.start)
+                if not people and ("," in text or ";" in text) and status is not None:
+                    people = _people_from_list(text, line.start, result)
                 if person and person.role is None and person.abbreviation is None:
                     pending_name = person
                 elif not people and pending_name is not None and _ROLE_WORDS.search(text):

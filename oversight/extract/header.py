@@ -26,10 +26,16 @@ _TITLE_WORDS = re.compile(
 _TITLE_SUFFIX = re.compile(
     r"\s*[–—-]*\s*(?:meeting\s+)?(?:notes|minutes|record)(?:\s+of\s+meeting)?\s*$", re.I
 )
-_HELD_ON = re.compile(r"\bheld\s+(?:on|at)\b", re.I)
+_HELD_ON = re.compile(r"\bheld\s+(?:on|at|in|via|by)\b", re.I)
+_HELD_VENUE = re.compile(
+    r"\bheld\s+(?:in|at|via)\s+(?:the\s+)?(?P<a>[^,]+(?:,[^,]+){0,3}?)\s+on\s+\w+day"
+    r"|\b(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs)?|\d{1,2}\s*[ap]\.?m\.?)\s*,?\s+(?:in|at|via)\s+(?:the\s+)?(?P<b>[A-Z].+?)\s*\.?$",
+    re.I,
+)
 _BODY = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+){0,6}(?:Board|Committee|Panel|Forum|Group|Commission))\b"
 )
+_MINUTES_OF = re.compile(r"^(?:minutes|notes|record)\s+of\b", re.I)
 _MONTH_YEAR_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:19|20)\d\d)\b")
 _VENUE_AT = re.compile(r"\bat\s+(?P<venue>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)?)\s*\.?\s*$")
 _NAME_TAIL = re.compile(r"\s*\((?P<abbr>[^)]*)\)\s*$")
@@ -124,6 +130,7 @@ def extract_header(lines: list[Line], text: str) -> Header:
     date_line: str | None = None
     date_source: str | None = None
     last_field = -1
+    held_line: int | None = None
     for line in lines[:40]:
         body = line.text.replace("\t", " ").strip()
         m = _LABEL.match(body)
@@ -156,16 +163,23 @@ def extract_header(lines: list[Line], text: str) -> Header:
             if last_field < 0 and _TITLE_WORDS.search(body) and not title_lines:
                 title_lines.append(body)
             break
-        if len(body) < 200 and (_TITLE_WORDS.search(body) or _HELD_ON.search(body)):
+        if held_line is not None and line.index == held_line + 1 and not header.venue and len(body) < 120:
+            # The line under "Minutes of the meeting held on …" names the place.
+            header.venue = body.strip(" .")
+            header.end = max(header.end, line.index + 1)
+            continue
+        if len(body) < 250 and (_TITLE_WORDS.search(body) or _HELD_ON.search(body)):
             title_lines.append(body)
-            if _HELD_ON.search(body) and find_dates(body):
+            held = _HELD_ON.search(body)
+            if held and find_dates(body):
                 date_source = body
-                header.start_time = header.start_time or find_time(body[_HELD_ON.search(body).end():])  # type: ignore[union-attr]
-                venue = _VENUE_AT.search(body)
-                if venue and find_dates(venue.group("venue")) == []:
-                    header.venue = header.venue or venue.group("venue").strip()
-            last_title = line.index
-            header.end = max(header.end, last_title + 1)
+                held_line = line.index
+                after_date = body[find_dates(body)[0].end :]
+                header.start_time = header.start_time or find_time(after_date)
+                venue = _HELD_VENUE.search(body)
+                if venue:
+                    header.venue = header.venue or (venue.group("a") or venue.group("b")).strip(" .")
+            header.end = max(header.end, line.index + 1)
         elif not title_lines and len(body) < 120 and body.isupper():
             title_lines.append(body)
             header.end = max(header.end, line.index + 1)
@@ -173,8 +187,9 @@ def extract_header(lines: list[Line], text: str) -> Header:
             break
     header.end = max(header.end, last_field + 1)
     titles = [_clean_title(t) for t in title_lines if _clean_title(t)]
-    meeting_titles = [t for t in titles if _TITLE_WORDS.search(t)]
-    header.title = (meeting_titles or titles or [None])[-1] if titles else None
+    named = [t for t in titles if not _MINUTES_OF.match(t)] or titles
+    meeting_titles = [t for t in named if _TITLE_WORDS.search(t)]
+    header.title = (meeting_titles or named)[-1] if named else None
     if header.title and len(titles) > 1 and not _TITLE_WORDS.search(titles[0]):
         header.body = titles[0]
     for candidate in titles:

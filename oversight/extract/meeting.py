@@ -10,7 +10,7 @@ import re
 
 from oversight.documents.document import Document
 from oversight.extract.actions import extract_actions
-from oversight.extract.attendance import extract_attendance
+from oversight.extract.attendance import apologies_in_text, extract_attendance
 from oversight.extract.commitments import extract_commitments
 from oversight.extract.decisions import extract_decisions
 from oversight.extract.figures import extract_figures
@@ -48,6 +48,8 @@ def extract_meeting(document: Document) -> Meeting:
     header = extract_header(lines, document.text)
     attendance = extract_attendance(lines, header.end)
     body_start = max(header.end, attendance.end)
+    if not attendance.apologies:
+        attendance.apologies = apologies_in_text(lines, body_start)
     items = extract_items(lines, body_start)
     people = attendance.attendees + attendance.apologies
     if not (header.date or header.title or people or len(items.items) >= 2):
@@ -64,9 +66,12 @@ def extract_meeting(document: Document) -> Meeting:
         known_owners=known,
         aliases=aliases,
     )
-    minute_taker_role = header.minute_taker_role
-    if header.minute_taker and not minute_taker_role:
-        match = next((p for p in people if p.name == header.minute_taker), None)
+    chair = header.chair or attendance.chair
+    minute_taker, minute_taker_role = header.minute_taker, header.minute_taker_role
+    if minute_taker is None and attendance.minute_taker is not None:
+        minute_taker, minute_taker_role = attendance.minute_taker
+    if minute_taker and not minute_taker_role:
+        match = next((p for p in people if p.name == minute_taker), None)
         minute_taker_role = match.role if match else None
     return Meeting(
         source=document.source,
@@ -76,8 +81,8 @@ def extract_meeting(document: Document) -> Meeting:
         date_note=header.date_note,
         start_time=header.start_time,
         venue=header.venue,
-        chair=header.chair,
-        minute_taker=header.minute_taker,
+        chair=chair,
+        minute_taker=minute_taker,
         minute_taker_role=minute_taker_role,
         attendees=attendance.attendees,
         apologies=attendance.apologies,
