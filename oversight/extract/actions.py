@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from oversight.documents.document import BlockKind
-from oversight.extract.due import find_due
+from oversight.extract.due import Due, find_due
 from oversight.extract.items import Items, item_label
 from oversight.extract.lines import Line
 from oversight.extract.owners import owners_from_text, split_owners
 from oversight.extract.similarity import token_f1
+from oversight.extract.updates import is_update_line, update_section_lines
 from oversight.records.types import Action, SourceSpan
 
 _LABEL = re.compile(
@@ -52,13 +53,18 @@ def extract_actions(
     found: list[tuple[Action, bool]] = []
 
     def add(text: str, line: Line, offset: int, owners: list[str], reference: str | None,
-            summary: bool) -> None:
+            summary: bool, due_text: str | None = None) -> None:
         text = text.strip()
         if len(text) < 8:
             return
         if not owners:
             owners = owners_from_text(text, known=known, aliases=aliases)
         due = find_due(text, meeting_date=meeting_date, next_meeting=next_meeting)
+        if due_text:
+            cell_due = find_due(f"by {due_text}", meeting_date=meeting_date,
+                                next_meeting=next_meeting) or find_due(
+                f"at the {due_text}", meeting_date=meeting_date, next_meeting=next_meeting)
+            due = Due(text=due_text, date=cell_due.date if cell_due else None)
         found.append(
             (
                 Action(
@@ -75,10 +81,18 @@ def extract_actions(
         )
 
     in_summary = False
+    update_lines = update_section_lines(lines, items)
     position = start
     while position < len(lines):
         line = lines[position]
         body = line.body.strip()
+        table = _table_columns(line)
+        if table is not None:
+            position = _read_table(lines, position + 1, table, add)
+            continue
+        if is_update_line(line, position in update_lines):
+            position += 1
+            continue
         if _SUMMARY.match(body):
             in_summary = True
             position += 1
@@ -121,6 +135,53 @@ def extract_actions(
     return _without_repeats(found)
 
 
+_HEADS = {
+    "text": re.compile(r"^(?:actions?|action\s+required|description|what)$", re.I),
+    "owner": re.compile(r"^(?:owners?|lead|by\s+whom|who|responsible|action\s+owner)$", re.I),
+    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|date)$", re.I),
+    "ref": re.compile(r"^(?:action\s+)?(?:no\.?|ref\.?|number|minute|item|#)$", re.I),
+}
+AddAction = Callable[[str, Line, int, list[str], "str | None", bool, "str | None"], None]
+
+
+def _table_columns(line: Line) -> dict[str, int] | None:
+    """The column positions of an action log's header row, if the line is one."""
+    cells = [c.strip().rstrip(":") for c in line.text.split("\t")]
+    if len(cells) < 2:
+        return None
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        for role, pattern in _HEADS.items():
+            if pattern.match(cell):
+                columns.setdefault(role, index)
+                break
+        else:
+            if cell:
+                return None
+    return columns if "text" in columns and ("owner" in columns or "due" in columns) else None
+
+
+def _read_table(lines: list[Line], position: int, columns: dict[str, int], add: AddAction) -> int:
+    """Read the rows of an action log table; return the first line after it."""
+    while position < len(lines):
+        line = lines[position]
+        cells = line.text.split("\t")
+        if len(cells) < 2:
+            break
+        def cell(role: str) -> str:
+            index = columns.get(role)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+        text = cell("text")
+        if text:
+            owners = split_owners(cell("owner")) if cell("owner") not in {"", "–", "-"} else []
+            due = cell("due")
+            offset = line.text.find(text)
+            add(text, line, max(offset - (line.body_start - line.start), 0), owners,
+                cell("ref") or None, False, None if due in {"", "–", "-"} else due)
+        position += 1
+    return position
+
+
 def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
     """Drop actions that a summary repeats; keep summary actions raised nowhere else."""
     main = [a for a, summary in found if not summary]
@@ -135,6 +196,16 @@ def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
             match.owners = action.owners
     unique: list[Action] = []
     for action in main + extra:
-        if not any(token_f1(u.text, action.text) >= 0.9 for u in unique):
+        same = next(
+            (u for u in unique
+             if token_f1(u.text, action.text) >= 0.9
+             or (u.reference and u.reference == action.reference)),
+            None,
+        )
+        if same is None:
             unique.append(action)
+            continue
+        same.owners = same.owners or action.owners
+        if same.due_date is None and action.due_date is not None:
+            same.due, same.due_date = action.due, action.due_date
     return unique

@@ -32,7 +32,7 @@ _ROLE_WORDS = re.compile(
     r"Finance|Governance|Auditor|Monitoring|Scrutiny|Representative|Observer|Counsel|Engagement|"
     r"Commissioning|Communications|Council|Sergeant|Partner|OPCC|PCC|Vice)\b"
 )
-_ABBR = re.compile(r"^(?:[A-Z]/\s?)?[A-Z][A-Za-z/&]{0,7}$")
+_ABBR = re.compile(r"^(?:[A-Z]/\s?)?[A-Z][A-Za-z/&]{0,7}(?:\s[A-Z]{1,4})?$")
 _SEPARATORS = (re.compile(r"\s+[–—-]+\s*|\s*[–—-]+\s+"), re.compile(r"[–—]|-(?=[A-Z]/|[A-Z][a-z]+\s)"))
 _INLINE_ABBR = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[^()]{1,12})\)\s*(?P<role>.*)$")
 _TRAILING_ABBR = re.compile(r"\s*\((?P<abbr>[^()]{1,12})\)\s*$")

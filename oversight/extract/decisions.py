@@ -34,7 +34,7 @@ def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
         parts: list[tuple[str, Line]] = []
         while follow < len(lines):
             part = _PART.match(lines[follow].body.strip())
-            if not part or lines[follow].number is not None:
+            if not part or lines[follow].number is not None or follow in items.title_lines:
                 break
             parts.append((part.group("text").strip(), lines[follow]))
             follow += 1

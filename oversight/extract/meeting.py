@@ -27,18 +27,34 @@ class NotMinutesError(ValueError):
     """The document does not look like the minutes of a meeting."""
 
 
+# The abbreviations policing uses for the offices that usually own actions; the attendance
+# list of a meeting, where it gives its own, takes precedence.
+_STANDARD_ROLES = {
+    "Police and Crime Commissioner": "PCC",
+    "Commissioner": "PCC",
+    "Deputy Police and Crime Commissioner": "DPCC",
+    "Deputy Commissioner": "DPCC",
+    "Chief Constable": "CC",
+    "Chief": "CC",
+    "Deputy Chief Constable": "DCC",
+    "Assistant Chief Constable": "ACC",
+    "Chief Executive": "CEX",
+    "Chief Finance Officer": "CFO",
+}
+
+
 def _aliases(people: list[Person]) -> dict[str, str]:
     """Map role words used in sentences ("Chief Constable", "the Chief") to abbreviations."""
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = dict(_STANDARD_ROLES)
     for person in people:
         if not person.abbreviation:
             continue
         aliases[person.name] = person.abbreviation
         if person.role:
             role = re.sub(r"^[ATD]/\s*", "", person.role).strip()
-            aliases.setdefault(role, person.abbreviation)
+            aliases[role] = person.abbreviation
             if role.lower() == "chief constable":
-                aliases.setdefault("Chief", person.abbreviation)
+                aliases["Chief"] = person.abbreviation
     return aliases
 
 

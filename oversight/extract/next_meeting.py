@@ -35,12 +35,27 @@ def _resolve(day: int, month: int, year: int | None, meeting: dt.date | None) ->
         return None
 
 
+def _candidates(lines: list[Line]) -> list[int]:
+    """Lines that announce the next meeting: headings and labels first, then sentences."""
+    strong: list[int] = []
+    weak: list[int] = []
+    for position, line in enumerate(lines):
+        cue = _CUE.search(line.body)
+        if cue is None:
+            continue
+        prefix = line.body[: cue.start()]
+        if len(prefix.split()) <= 6 and not re.search(r"\bactions?\b", prefix, re.I):
+            strong.append(position)
+        else:
+            weak.append(position)
+    return strong + weak
+
+
 def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> NextMeeting | None:
     """Find the next meeting's date, time, kind and venue."""
-    for position, line in enumerate(lines):
+    for position in _candidates(lines):
+        line = lines[position]
         body = line.body
-        if not _CUE.search(body):
-            continue
         label = _LABEL_END.match(body)
         rest = body[label.end():] if label else body[_CUE.search(body).end():]  # type: ignore[union-attr]
         start = line.body_start + (len(body) - len(rest))

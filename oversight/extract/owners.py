@@ -12,6 +12,10 @@ _RANK = (
     r"(?:[A-Z][a-z]+\s+)?(?:Ch\.?\s*Supt|Ch\.?\s*Insp|Det\.?\s*Supt|Supt|Insp|Superintendent|"
     r"Inspector|Sergeant|Registrar|Treasurer|Clerk|Secretary)"
 )
+_ROLE_PHRASE = (
+    r"(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Lead|Adviser|Advisor|Clerk|Executive|"
+    r"Treasurer|Secretary|Registrar|Team|Unit|Analyst)"
+)
 _SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\+)\s*")
 _LEAD_VERBS = (
     r"(?:to|will|would|is\s+to|are\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|should|"
@@ -27,7 +31,7 @@ def split_owners(text: str) -> list[str]:
 
 def _token(names: Iterable[str]) -> str:
     known = sorted({re.escape(n) for n in names if n}, key=len, reverse=True)
-    options = [*known, _RANK, _ACRONYM]
+    options = [*known, _RANK, _ROLE_PHRASE, _ACRONYM]
     return "(?:" + "|".join(options) + ")"
 
 
@@ -39,7 +43,7 @@ def owners_from_text(text: str, *, known: Iterable[str], aliases: dict[str, str]
     group = rf"(?P<o>{tok}(?:\s*(?:/|,|&|\band\b)\s*(?:the\s+)?{tok})*)"
     patterns = (
         rf"^(?:-\s*)?(?:The\s+|the\s+)?{group}\s+{_LEAD_VERBS}\b",
-        rf"\b(?:asked|requested|invited|tasked|requires?|required)\s+(?:that\s+)?(?:the\s+)?{group}\s+(?:to|would|will|should)\b",
+        rf"\b(?:asked|requested|invited|tasked|requires?|required)\s+(?:that\s+)?(?:the\s+)?{group}\s+(?:to|would|will|should|for)\b",
         rf"\b(?:briefing|update|report|paper|note|response|presentation|details|information)\s+"
         rf"(?:\w+\s+){{0,3}}?from\s+(?:the\s+)?{group}",
         rf"\b(?:undertaken|led|provided|completed|carried\s+out|done|prepared|given)\s+by\s+(?:the\s+)?{group}",

@@ -17,7 +17,17 @@ _SECTION = re.compile(
     re.I,
 )
 _UPDATE = re.compile(r"^(?:-\s*)?(?:Update|Progress|Response|Status)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<text>.*)$", re.I)
-_REF = re.compile(r"\b(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4})\b")
+_REF = re.compile(r"\b(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2}/\d{1,3})\b")
+# "Action 05/2023 – DR to confirm … Update: …", "JAC/24/09 – …", "Action 12/2023 (BL to …) – …"
+_REF_LINE = re.compile(
+    r"^(?:-\s*)?(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2}/\d{1,3})\s*"
+    r"(?:\((?P<what>[^)]{3,200})\))?\s*[–:—-]\s*(?P<rest>.+)$"
+)
+_STATUS = re.compile(r"\b(?:Closed|Open|Complete[d]?|Ongoing|Discharged|Superseded|Deferred)\.?\s*$")
+_UPDATE_IN = re.compile(r"\bUpdate\s*:\s*")
+_NOT_UPDATE = re.compile(r"^(?:RESOLVED|Resolved|DECISION|Decision|AGREED)\b|:\s*$")
+# "ACC to share the dashboard (September meeting): the dashboard was shared …"
+_ACTION_COLON = re.compile(r"^(?P<what>[^:]{8,200}?)\)?:\s+(?P<rest>[a-z].+)$")
 _REF_LIST = re.compile(
     r"(?:actions?|items?)\b[^:]{0,80}?(?:completed|closed|discharged|complete|done)[^:]{0,20}:\s*"
     r"(?P<refs>\d{1,3}/\d{2,4}(?:\s*(?:,|and|&)\s*\d{1,3}/\d{2,4})*)",
@@ -46,6 +56,11 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
     for position, line in enumerate(lines):
         body = line.body.strip()
         if not body:
+            continue
+        ref_update = ref_line_update(line)
+        if ref_update is not None and (position in section or _UPDATE_IN.search(body)
+                                       or _STATUS.search(body)):
+            updates.append(ref_update)
             continue
         label = _UPDATE.match(body)
         if position in items.title_lines:
@@ -77,7 +92,15 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
             context = []
             continue
         if in_section and items.line_item.get(position) not in labelled_sections:
-            if _EMPTY.match(body):
+            if _EMPTY.match(body) or _NOT_UPDATE.search(body):
+                continue
+            colon = _ACTION_COLON.match(body)
+            if colon:
+                offset = line.body.find(colon.group("rest"))
+                updates.append(ActionUpdate(
+                    refers_to=colon.group("what"), update=colon.group("rest"),
+                    span=line.body_span(offset, offset + len(colon.group("rest"))),
+                ))
                 continue
             ref_list = _REF_LIST.search(body)
             if ref_list:
@@ -100,3 +123,40 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
         if in_section:
             context.append(body.rstrip(":"))
     return updates
+
+
+def ref_line_update(line: Line) -> ActionUpdate | None:
+    """Read "Action 05/2023 – text. Update: progress" as an update on action 05/2023."""
+    m = _REF_LINE.match(line.body.strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    split = _UPDATE_IN.search(rest)
+    if split:
+        refers_to = rest[: split.start()].strip()
+        update = rest[split.end():].strip()
+    else:
+        refers_to = (m.group("what") or "").strip() or f"Action {m.group('ref')}"
+        update = rest.strip()
+    if not update:
+        return None
+    offset = line.body.find(update)
+    return ActionUpdate(
+        refers_to=refers_to,
+        update=update,
+        reference=m.group("ref"),
+        span=line.body_span(offset, offset + len(update)),
+    )
+
+
+def is_update_line(line: Line, in_section: bool) -> bool:
+    """Say whether a line reports on an earlier action rather than raising a new one."""
+    body = line.body.strip()
+    if _REF_LINE.match(body) is None:
+        return False
+    return in_section or bool(_UPDATE_IN.search(body)) or bool(_STATUS.search(body))
+
+
+def update_section_lines(lines: list[Line], items: Items) -> set[int]:
+    """The lines under an "Outstanding matters" or action-tracker item."""
+    return _section_lines(lines, items)
