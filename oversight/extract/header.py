@@ -35,6 +35,12 @@ _HELD_VENUE = re.compile(
 _BODY = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+){0,6}(?:Board|Committee|Panel|Forum|Group|Commission))\b"
 )
+# Attendance lists and numbered items end the header.
+_STOP = re.compile(
+    r"^(?:-\s*)?(?:present|attendance|attendees|in\s+attendance|members\s+present|apologies|also\s+present)\b"
+    r"|^\d{1,3}(?:\.\d+)*\.?\s+[A-Z]",
+    re.I,
+)
 _MINUTES_OF = re.compile(r"^(?:minutes|notes|record)\s+of\b", re.I)
 _MONTH_YEAR_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+((?:19|20)\d\d)\b")
 _VENUE_AT = re.compile(r"\bat\s+(?P<venue>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)?)\s*\.?\s*$")
@@ -162,6 +168,10 @@ def extract_header(lines: list[Line], text: str) -> Header:
         if last_field >= 0 or line.number is not None or line.kind.value == "table_row":
             if last_field < 0 and _TITLE_WORDS.search(body) and not title_lines:
                 title_lines.append(body)
+            break
+        if _STOP.match(body):
+            break
+        if held_line is not None and line.index > held_line + 1:
             break
         if held_line is not None and line.index == held_line + 1 and not header.venue and len(body) < 120:
             # The line under "Minutes of the meeting held on …" names the place.

@@ -78,7 +78,7 @@ def title_from_body(body: str) -> tuple[str, int]:
     return clean_title(text[:cut]), lead + cut
 
 
-def is_title_like(text: str, *, heading: bool = False) -> bool:
+def is_title_like(text: str, *, heading: bool = False, numbered: bool = False) -> bool:
     """Say whether a line reads as a heading rather than a sentence."""
     text = text.strip()
     if not text or len(text) > 110 or not (text[0].isupper() or text[0].isdigit()):
@@ -88,7 +88,7 @@ def is_title_like(text: str, *, heading: bool = False) -> bool:
     words = text.split()
     if len(words) > 14:
         return False
-    if _LABELS.match(text) and len(words) <= 4:
+    if not numbered and _LABELS.match(text) and len(words) <= 4:
         return False
     if heading or text.isupper():
         return True
@@ -134,9 +134,9 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 title_text = inline.group("title")
                 title, length = title_from_body(title_text)
                 heading = line.kind is BlockKind.HEADING
-                if title and (is_title_like(title, heading=True) and (
+                if title and (is_title_like(title, heading=True, numbered=True) and (
                     len(title_text.split()) <= 14 or heading or length < len(title_text)
-                )) and not _LABELS.match(title):
+                )):
                     if table_numbered and current_main is not None:
                         number = f"{current_main} {raw_num}"
                         level = current_main.count(".") + 2

@@ -24,9 +24,14 @@ _LEAD_VERBS = (
 )
 
 
+_ROLE_PREFIX = re.compile(r"\b([ATD])/\s?(?=[A-Z])")
+
+
 def split_owners(text: str) -> list[str]:
-    """Split an owner column such as "PCC / CC" into its owners."""
-    return [p.strip(" .") for p in _SPLIT.split(text.strip()) if p.strip(" .")]
+    """Split an owner column such as "PCC / CC" into its owners, keeping "T/DCC" whole."""
+    protected = _ROLE_PREFIX.sub(lambda m: m.group(1) + "\u2044", text.strip())
+    parts = [p.strip(" .").replace("\u2044", "/") for p in _SPLIT.split(protected)]
+    return [p for p in parts if p]
 
 
 def _token(names: Iterable[str]) -> str:
@@ -59,8 +64,9 @@ def owners_from_text(text: str, *, known: Iterable[str], aliases: dict[str, str]
 
 
 def _split_group(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:/|,|&|\band\b)\s*(?:the\s+)?", text)
-    return [p.strip() for p in parts if p.strip()]
+    protected = _ROLE_PREFIX.sub(lambda m: m.group(1) + "\u2044", text)
+    parts = re.split(r"\s*(?:/|,|&|\band\b)\s*(?:the\s+)?", protected)
+    return [p.strip().replace("\u2044", "/") for p in parts if p.strip()]
 
 
 def _canonical(owner: str, aliases: dict[str, str]) -> str:

@@ -33,7 +33,7 @@ _REF_LIST = re.compile(
     r"(?P<refs>\d{1,3}/\d{2,4}(?:\s*(?:,|and|&)\s*\d{1,3}/\d{2,4})*)",
     re.I,
 )
-_EMPTY = re.compile(r"^(?:N/?A|None|Nil|No\s+(?:outstanding\s+)?(?:matters|actions|items))\.?$", re.I)
+_EMPTY = re.compile(r"^(?:N/?A|None|Nil)\.?$", re.I)
 
 
 def _section_lines(lines: list[Line], items: Items) -> set[int]:
