@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE_DB := sqlite:///example.db
+EXAMPLES := $(filter-out examples/README.md,$(wildcard examples/*.txt examples/*.md))
 
 .PHONY: install run test bench lint clean
 
@@ -18,7 +19,7 @@ install: $(STAMP)
 
 run: install
 	rm -f example.db
-	$(BIN)/oversight --db $(EXAMPLE_DB) ingest examples/
+	$(BIN)/oversight --db $(EXAMPLE_DB) ingest $(EXAMPLES)
 	$(BIN)/oversight --db $(EXAMPLE_DB) actions --open
 
 test: install

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from support.golden import extract_record, failure_report, load_json
 from support.scoring import Scoreboard
 from support.thresholds import EXTRACTION_THRESHOLDS, shortfalls

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support.golden import extract_record, failure_report, load_json
 from support.thresholds import EXTRACTION_THRESHOLDS, shortfalls
 
