@@ -11,7 +11,7 @@ from oversight.documents.document import BlockKind
 from oversight.extract.due import Due, find_due
 from oversight.extract.items import Items, item_label
 from oversight.extract.lines import Line
-from oversight.extract.owners import owners_from_text, split_owners
+from oversight.extract.owners import OwnerFinder, split_owners
 from oversight.extract.similarity import token_f1
 from oversight.extract.updates import is_update_line, update_section_lines
 from oversight.records.types import Action, SourceSpan
@@ -49,7 +49,7 @@ def extract_actions(
     aliases: dict[str, str],
 ) -> list[Action]:
     """Find the actions agreed at the meeting."""
-    known = list(known_owners)
+    finder = OwnerFinder(known=known_owners, aliases=aliases)
     found: list[tuple[Action, bool]] = []
 
     def add(text: str, line: Line, offset: int, owners: list[str], reference: str | None,
@@ -58,7 +58,7 @@ def extract_actions(
         if len(text) < 8:
             return
         if not owners:
-            owners = owners_from_text(text, known=known, aliases=aliases)
+            owners = finder.owners(text)
         due = find_due(text, meeting_date=meeting_date, next_meeting=next_meeting)
         if due_text:
             cell_due = find_due(f"by {due_text}", meeting_date=meeting_date,

@@ -12,7 +12,7 @@ from oversight.extract.due import find_due
 from oversight.extract.items import Items
 from oversight.extract.lines import Line
 from oversight.extract.sentences import split_sentences
-from oversight.extract.similarity import token_f1
+from oversight.extract.similarity import bag, token_f1
 from oversight.records.types import Commitment, SourceSpan
 
 _CUE = re.compile(
@@ -67,7 +67,7 @@ def extract_commitments(
     actions: list[str] | None = None,
 ) -> list[Commitment]:
     """Find the dated commitments made at the meeting, other than the actions given."""
-    action_texts = actions or []
+    action_texts = [bag(a) for a in actions or []]
     found: list[Commitment] = []
     speaker: str | None = None
     intro_active = False
@@ -82,7 +82,7 @@ def extract_commitments(
         if intro_active and is_list:
             text = body.lstrip("-• ").strip()
             when = _WHEN.search(text)
-            if any(token_f1(text, action) >= 0.6 for action in action_texts):
+            if action_texts and any(token_f1(bag(text), a) >= 0.6 for a in action_texts):
                 continue
             if when:
                 found.append(_commitment(text, line, body.find(text), intro_who, when.group("when"), meeting_date))
@@ -105,8 +105,9 @@ def extract_commitments(
             when = _when(lower)
             if when is None or sentence.rstrip().endswith("?") or _ASKING.search(sentence):
                 continue
-            if _NOT_PROMISE.search(sentence) or any(
-                token_f1(sentence, action) >= 0.6 for action in action_texts
+            words = bag(sentence) if action_texts else None
+            if _NOT_PROMISE.search(sentence) or (
+                words is not None and any(token_f1(words, a) >= 0.6 for a in action_texts)
             ):
                 continue
             phrase = sentence[when.start("when") : when.end("when")]

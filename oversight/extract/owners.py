@@ -34,33 +34,53 @@ def split_owners(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _token(names: Iterable[str]) -> str:
-    known = sorted({re.escape(n) for n in names if n}, key=len, reverse=True)
-    options = [*known, _RANK, _ROLE_PHRASE, _ACRONYM]
-    return "(?:" + "|".join(options) + ")"
+_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,2}[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_TOKEN = (
+    rf"(?:{_RANK}|{_ROLE_PHRASE}|(?:Police\s+and\s+Crime\s+|Deputy\s+)?Commissioner|"
+    rf"(?:Deputy\s+|Assistant\s+)?Chief(?:\s+Constable)?|{_ACRONYM}(?:\s[A-Z]{{1,4}}\b)?|{_NAME})"
+)
+_GROUP = rf"(?P<o>{_TOKEN}(?:\s*(?:/|,|&|\band\b)\s*(?:the\s+)?{_TOKEN})*)"
 
 
-def owners_from_text(text: str, *, known: Iterable[str], aliases: dict[str, str]) -> list[str]:
-    """Infer an action's owners from its sentence; `known` are names and abbreviations
-    from the attendance, `aliases` map role words ("Chief Constable", "Chief") to them."""
-    names = list(known) + list(aliases)
-    tok = _token(names)
-    group = rf"(?P<o>{tok}(?:\s*(?:/|,|&|\band\b)\s*(?:the\s+)?{tok})*)"
-    patterns = (
+class OwnerFinder:
+    """Infers an action's owners from its sentence. Names and abbreviations of the meeting's
+    attendance, and the role words that stand for them, map to the abbreviations."""
+
+    def __init__(self, *, known: Iterable[str], aliases: dict[str, str]) -> None:
+        self.aliases = aliases
+        self.known = set(known)
+
+    def owners(self, text: str) -> list[str]:
+        """The owners the sentence names, as abbreviations where the meeting has them."""
+        for pattern in _PATTERNS:
+            m = pattern.search(text)
+            if m:
+                owners = [_canonical(o, self.aliases) for o in _split_group(m.group("o"))]
+                owners = [o for o in owners if o and self._plausible(o)]
+                if owners:
+                    return owners
+        return []
+
+    def _plausible(self, owner: str) -> bool:
+        """A capitalised name counts only when the attendance lists it."""
+        if re.fullmatch(_RANK, owner) or re.fullmatch(_ROLE_PHRASE, owner):
+            return True
+        if re.fullmatch(_NAME, owner):
+            return owner in self.known or owner in self.aliases
+        return True
+
+
+def _patterns(group: str) -> tuple[str, ...]:
+    return (
         rf"^(?:-\s*)?(?:The\s+|the\s+)?{group}\s+{_LEAD_VERBS}\b",
         rf"\b(?:asked|requested|invited|tasked|requires?|required)\s+(?:that\s+)?(?:the\s+)?{group}\s+(?:to|would|will|should|for)\b",
         rf"\b(?:briefing|update|report|paper|note|response|presentation|details|information)\s+"
         rf"(?:\w+\s+){{0,3}}?from\s+(?:the\s+)?{group}",
         rf"\b(?:undertaken|led|provided|completed|carried\s+out|done|prepared|given)\s+by\s+(?:the\s+)?{group}",
     )
-    for pattern in patterns:
-        m = re.search(pattern, text)
-        if m:
-            owners = [_canonical(o, aliases) for o in _split_group(m.group("o"))]
-            owners = [o for o in owners if o]
-            if owners:
-                return owners
-    return []
+
+
+_PATTERNS = [re.compile(p) for p in _patterns(_GROUP)]
 
 
 def _split_group(text: str) -> list[str]:

@@ -13,9 +13,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def token_f1(a: str, b: str) -> float:
+def bag(text: str) -> Counter[str]:
+    """The word multiset of a text."""
+    return Counter(words(text))
+
+
+def token_f1(a: str | Counter[str], b: str | Counter[str]) -> float:
     """F1 of the word multisets of two texts (1.0 for identical wording)."""
-    ca, cb = Counter(words(a)), Counter(words(b))
+    ca = a if isinstance(a, Counter) else Counter(words(a))
+    cb = b if isinstance(b, Counter) else Counter(words(b))
     if not ca or not cb:
         return 1.0 if not ca and not cb else 0.0
     common = sum((ca & cb).values())
