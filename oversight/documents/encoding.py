@@ -59,7 +59,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                text, encoding = data[len(bom):].decode(name), name
+                text, encoding = data[len(bom) :].decode(name), name
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"bytes do not decode as {name}: {exc.reason}") from None
             break

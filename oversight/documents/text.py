@@ -32,6 +32,7 @@ _JOIN_START = re.compile(r"^[a-z(]")
 
 
 _MARKUP_CHARS = re.compile(r"[<*_&]")
+_SPECIAL = re.compile(r"[\t<*_&#|]")
 
 
 def _inline(text: str) -> tuple[str, bool]:
@@ -151,6 +152,18 @@ def normalise_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         if not raw.strip() or _MD_RULE.match(raw):
             continue
+        if not _SPECIAL.search(raw):
+            # Plain prose, the common case: no cells, tags, emphasis or headings.
+            plain = _SPACES.sub(" ", raw).strip()
+            bullet = _BULLET.match(plain)
+            if bullet:
+                item = plain[bullet.end() :].strip()
+                if item:
+                    out.append((f"- {item}", BlockKind.LIST_ITEM))
+                continue
+            if not _is_footer([plain]):
+                out.append((plain, BlockKind.PARAGRAPH))
+            continue
         heading = _MD_HEADING.match(raw)
         if heading:
             title, _ = _inline(heading.group(2))
@@ -188,7 +201,9 @@ def _join_broken(lines: list[Line]) -> list[Line]:
 def read_text(data: bytes, *, source: str) -> Document:
     """Read the bytes of a text or Markdown file."""
     text, encoding = decode_text(data)
-    lines = [(line, kind, None) for line, kind in normalise_lines(text)]
+    lines: list[tuple[str, BlockKind, int | None]] = [
+        (line, kind, None) for line, kind in normalise_lines(text)
+    ]
     return build_document(
         source=source, format="text", lines=lines, raw_text=text, encoding=encoding
     )

@@ -52,8 +52,15 @@ def extract_actions(
     finder = OwnerFinder(known=known_owners, aliases=aliases)
     found: list[tuple[Action, bool]] = []
 
-    def add(text: str, line: Line, offset: int, owners: list[str], reference: str | None,
-            summary: bool, due_text: str | None = None) -> None:
+    def add(
+        text: str,
+        line: Line,
+        offset: int,
+        owners: list[str],
+        reference: str | None,
+        summary: bool,
+        due_text: str | None = None,
+    ) -> None:
         text = text.strip()
         if len(text) < 8:
             return
@@ -61,9 +68,11 @@ def extract_actions(
             owners = finder.owners(text)
         due = find_due(text, meeting_date=meeting_date, next_meeting=next_meeting)
         if due_text:
-            cell_due = find_due(f"by {due_text}", meeting_date=meeting_date,
-                                next_meeting=next_meeting) or find_due(
-                f"at the {due_text}", meeting_date=meeting_date, next_meeting=next_meeting)
+            cell_due = find_due(
+                f"by {due_text}", meeting_date=meeting_date, next_meeting=next_meeting
+            ) or find_due(
+                f"at the {due_text}", meeting_date=meeting_date, next_meeting=next_meeting
+            )
             due = Due(text=due_text, date=cell_due.date if cell_due else None)
         found.append(
             (
@@ -101,8 +110,13 @@ def extract_actions(
             in_summary = False
         m = _LABEL.match(body)
         owner_col = line.owner_column
-        column_owners = split_owners(owner_col) if owner_col and owner_col.lower().rstrip(":") not in {
-            "action", "actions", "owner", "lead", "who", "by whom", "responsible"} else []
+        column_owners = (
+            split_owners(owner_col)
+            if owner_col
+            and owner_col.lower().rstrip(":")
+            not in {"action", "actions", "owner", "lead", "who", "by whom", "responsible"}
+            else []
+        )
         if m and m.group("text").strip():
             text = m.group("text")
             owners = column_owners or (split_owners(m.group("owner")) if m.group("owner") else [])
@@ -114,15 +128,20 @@ def extract_actions(
             while follow < len(lines) and _is_list(lines[follow]):
                 text, offset = _strip_bullet(lines[follow].body)
                 ref = _REFERENCE.match(text)
-                add(text, lines[follow], offset, [], ref.group("ref") if ref else None,
-                    in_summary)
+                add(text, lines[follow], offset, [], ref.group("ref") if ref else None, in_summary)
                 follow += 1
                 took = True
             if not took and m and follow < len(lines) and not lines[follow].number:
                 nxt = lines[follow]
                 text, offset = _strip_bullet(nxt.body)
-                add(text, nxt, offset,
-                    split_owners(nxt.owner_column) if nxt.owner_column else [], None, in_summary)
+                add(
+                    text,
+                    nxt,
+                    offset,
+                    split_owners(nxt.owner_column) if nxt.owner_column else [],
+                    None,
+                    in_summary,
+                )
                 follow += 1
             position = follow
             continue
@@ -168,16 +187,26 @@ def _read_table(lines: list[Line], position: int, columns: dict[str, int], add: 
         cells = line.text.split("\t")
         if len(cells) < 2:
             break
-        def cell(role: str) -> str:
-            index = columns.get(role)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
-        text = cell("text")
+
+        row = {
+            role: cells[index].strip() if index < len(cells) else ""
+            for role, index in columns.items()
+        }
+        text = row.get("text", "")
         if text:
-            owners = split_owners(cell("owner")) if cell("owner") not in {"", "–", "-"} else []
-            due = cell("due")
+            owner = row.get("owner", "")
+            owners = split_owners(owner) if owner not in {"", "–", "-"} else []
+            due = row.get("due", "")
             offset = line.text.find(text)
-            add(text, line, max(offset - (line.body_start - line.start), 0), owners,
-                cell("ref") or None, False, None if due in {"", "–", "-"} else due)
+            add(
+                text,
+                line,
+                max(offset - (line.body_start - line.start), 0),
+                owners,
+                row.get("ref") or None,
+                False,
+                None if due in {"", "–", "-"} else due,
+            )
         position += 1
     return position
 
@@ -197,9 +226,12 @@ def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
     unique: list[Action] = []
     for action in main + extra:
         same = next(
-            (u for u in unique
-             if token_f1(u.text, action.text) >= 0.9
-             or (u.reference and u.reference == action.reference)),
+            (
+                u
+                for u in unique
+                if token_f1(u.text, action.text) >= 0.9
+                or (u.reference and u.reference == action.reference)
+            ),
             None,
         )
         if same is None:

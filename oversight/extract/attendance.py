@@ -20,7 +20,10 @@ _LABEL = re.compile(
     r"|Apologies(?:\s+for\s+absence)?|Apologies\s+received(?:\s+from)?|Absent)\b\s*(?:were\s+received\s+from)?\s*:?\s*",
     re.I,
 )
-_TITLE = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Supt|Ch\.?\s*Supt|Det\.?)\.?\s+)"
+_TITLE = (
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Supt|"
+    r"Ch\.?\s*Supt|Det\.?)\.?\s+)"
+)
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _NAME = re.compile(
     rf"^{_TITLE}?{_NAME_WORD}(?:\s+(?:de|van|von|der|da|le|la)?\s*{_NAME_WORD}){{0,4}}$"
@@ -33,7 +36,10 @@ _ROLE_WORDS = re.compile(
     r"Commissioning|Communications|Council|Sergeant|Partner|OPCC|PCC|Vice)\b"
 )
 _ABBR = re.compile(r"^(?:[A-Z]/\s?)?[A-Z][A-Za-z/&]{0,7}(?:\s[A-Z]{1,4})?$")
-_SEPARATORS = (re.compile(r"\s+[–—-]+\s*|\s*[–—-]+\s+"), re.compile(r"[–—]|-(?=[A-Z]/|[A-Z][a-z]+\s)"))
+_SEPARATORS = (
+    re.compile(r"\s+[–—-]+\s*|\s*[–—-]+\s+"),
+    re.compile(r"[–—]|-(?=[A-Z]/|[A-Z][a-z]+\s)"),
+)
 _INLINE_ABBR = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[^()]{1,12})\)\s*(?P<role>.*)$")
 _TRAILING_ABBR = re.compile(r"\s*\((?P<abbr>[^()]{1,12})\)\s*$")
 _STOP_ROLES = re.compile(r"^(?:Name|Capacity|Role|Title|Organisation)\s*:?$", re.I)
@@ -67,10 +73,7 @@ def _markers(text: str) -> tuple[str, set[str]]:
 def _is_name(text: str) -> bool:
     text = text.strip()
     return (
-        " " in text
-        and bool(_NAME.match(text))
-        and not _ROLE_WORDS.search(text)
-        and len(text) <= 40
+        " " in text and bool(_NAME.match(text)) and not _ROLE_WORDS.search(text) and len(text) <= 40
     )
 
 
@@ -116,8 +119,9 @@ def parse_person(text: str, span: SourceSpan | None = None) -> Person | None:
     m = _INLINE_ABBR.match(text)
     if m and _is_name(m.group("name")) and _is_abbr(m.group("abbr")):
         role = m.group("role").strip(" ,–—-") or None
-        return Person(name=m.group("name").strip(), role=role, abbreviation=m.group("abbr"),
-                      span=span)
+        return Person(
+            name=m.group("name").strip(), role=role, abbreviation=m.group("abbr"), span=span
+        )
     for separator in (*_SEPARATORS, re.compile(r",\s*")):
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2 and _is_name(parts[0]):
@@ -207,8 +211,9 @@ def _row_person(cells: list[str], line: Line) -> Person | None:
         role, abbr = _role_and_abbr(" ".join(cells[1:]))
         if name_abbr and _is_abbr(name_abbr.group("abbr")):
             abbr = abbr or name_abbr.group("abbr")
-        return Person(name=_TRAILING_ABBR.sub("", cells[0]).strip(), role=role,
-                      abbreviation=abbr, span=span)
+        return Person(
+            name=_TRAILING_ABBR.sub("", cells[0]).strip(), role=role, abbreviation=abbr, span=span
+        )
     return parse_person(" – ".join(cells) if len(cells) > 1 else cells[0], span)
 
 
@@ -232,11 +237,19 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
             if len(cells) > 1 and cells[0]:
                 rest_cells = cells[1:]
                 person = _row_person(rest_cells, line)
-                people = [person] if person else _people_from_list(" ".join(rest_cells), line.start, result)
+                people = (
+                    [person]
+                    if person
+                    else _people_from_list(" ".join(rest_cells), line.start, result)
+                )
             else:
-                rest = text[label.end():]
-                people = _people_from_list(rest, line.start + line.text.find(rest), result) if rest else []
-            if rest_is_none(text[label.end():]):
+                rest = text[label.end() :]
+                people = (
+                    _people_from_list(rest, line.start + line.text.find(rest), result)
+                    if rest
+                    else []
+                )
+            if rest_is_none(text[label.end() :]):
                 people = []
         elif status is not None or (not seen_any and line.kind.value == "list_item"):
             if len(cells) > 1:

@@ -41,9 +41,13 @@ _ASKING = re.compile(
     r"would\s+like|acknowledged|raised)\b",
     re.I,
 )
-_SPEAKER = re.compile(r"\b(?:[A-Z]/\s?)?(?:CC|DCC|ACC|CEX|CFO|Chief\s+Constable|Deputy\s+Chief\s+Constable)\b")
+_SPEAKER = re.compile(
+    r"\b(?:[A-Z]/\s?)?(?:CC|DCC|ACC|CEX|CFO|Chief\s+Constable|Deputy\s+Chief\s+Constable)\b"
+)
 _NOT_PROMISE = re.compile(r"\brecommendations?\b|^(?:-\s*)?ACTIONS?\b|^Actions?\s*:", re.I)
-_INTRO = re.compile(r"\b(?:hoped|hopes|will|would|plans?|aims?|expects?|intends?|committed)\b.*:\s*$", re.I)
+_INTRO = re.compile(
+    r"\b(?:hoped|hopes|will|would|plans?|aims?|expects?|intends?|committed)\b.*:\s*$", re.I
+)
 
 
 def _who(text: str, fallback: str | None) -> str | None:
@@ -63,7 +67,11 @@ def _when(sentence: str) -> re.Match[str] | None:
 
 
 def extract_commitments(
-    lines: list[Line], items: Items, *, start: int, meeting_date: dt.date | None,
+    lines: list[Line],
+    items: Items,
+    *,
+    start: int,
+    meeting_date: dt.date | None,
     actions: list[str] | None = None,
 ) -> list[Commitment]:
     """Find the dated commitments made at the meeting, other than the actions given."""
@@ -85,7 +93,11 @@ def extract_commitments(
             if action_texts and any(token_f1(bag(text), a) >= 0.6 for a in action_texts):
                 continue
             if when:
-                found.append(_commitment(text, line, body.find(text), intro_who, when.group("when"), meeting_date))
+                found.append(
+                    _commitment(
+                        text, line, body.find(text), intro_who, when.group("when"), meeting_date
+                    )
+                )
             continue
         intro_active = False
         for offset, sentence in split_sentences(body):

@@ -14,7 +14,9 @@ _LABEL = re.compile(
     r"DECIDED|Decided)(?:\s+(?:unanimously|that))?\s*(?::|–|-|—)?\s*)(?P<text>.*)$"
 )
 _PART = re.compile(r"^(?:-\s*)?(?:\(?[a-z0-9ivx]{1,4}[.)]|[-•])\s+(?P<text>.+)$")
-_STARTS = re.compile(r"^(?:RESOLVED|Resolved|DECISION|Decision|DECIDED|Decided)\b|^It\s+was\s+resolved", re.I)
+_STARTS = re.compile(
+    r"^(?:RESOLVED|Resolved|DECISION|Decision|DECIDED|Decided)\b|^It\s+was\s+resolved", re.I
+)
 
 
 def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
@@ -40,15 +42,19 @@ def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
             follow += 1
         if text and not (parts and text.endswith(":")):
             offset = line.body.find(text)
-            decisions.append(Decision(text=text, item=item, span=line.body_span(offset, offset + len(text))))
+            decisions.append(
+                Decision(text=text, item=item, span=line.body_span(offset, offset + len(text)))
+            )
         for part_text, part_line in parts:
             offset = part_line.body.find(part_text)
             decisions.append(
                 Decision(
                     text=part_text,
                     item=item,
-                    span=SourceSpan(part_line.body_start + offset,
-                                    part_line.body_start + offset + len(part_text)),
+                    span=SourceSpan(
+                        part_line.body_start + offset,
+                        part_line.body_start + offset + len(part_text),
+                    ),
                 )
             )
         position = follow

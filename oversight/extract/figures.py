@@ -37,7 +37,9 @@ _DURATION = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"£\s?$")
 _MONEY_SCALE = re.compile(r"\s?(m|k|bn|million|billion|thousand)\b", re.I)
-_DURATION_CUE = re.compile(r"\b(?:average|answered|within|wait|waiting|delays?|took|taking)\b", re.I)
+_DURATION_CUE = re.compile(
+    r"\b(?:average|answered|within|wait|waiting|delays?|took|taking)\b", re.I
+)
 _TARGET = re.compile(
     r"(?:(?:target|aspiration|ambition|goal|standard)\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
     r"|(?P<b>\d+(?:\.\d+)?\s?%)\s+(?:target|aspiration|ambition|goal|standard))",
@@ -107,7 +109,9 @@ def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) ->
         return False
     if re.search(r"of\s+(?:delays?|waiting)$", sentence[m.start() : end]):
         return True
-    return unit != "months" and bool(_DURATION_CUE.search(sentence[max(0, m.start() - 30) : m.start()]))
+    return unit != "months" and bool(
+        _DURATION_CUE.search(sentence[max(0, m.start() - 30) : m.start()])
+    )
 
 
 def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figure]:
@@ -122,14 +126,19 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
             if not numbers:
                 continue
             target_norm = (
-                {(t.group("a") or t.group("b")).replace(" ", "") for t in _TARGET.finditer(sentence)}
+                {
+                    (t.group("a") or t.group("b")).replace(" ", "")
+                    for t in _TARGET.finditer(sentence)
+                }
                 if "%" in sentence
                 else set()
             )
             has_figure = False
             for m in numbers:
                 value = m.group(1)
-                if _YEARISH.match(value) or _NAMING.search(sentence[max(0, m.start() - 16) : m.start()]):
+                if _YEARISH.match(value) or _NAMING.search(
+                    sentence[max(0, m.start() - 16) : m.start()]
+                ):
                     continue
                 found = _classify(sentence, m)
                 if found is None:
@@ -162,8 +171,9 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                         unit=unit.split()[-1].lower() if kind == "count" else unit,
                         target=target,
                         period=period.group("p") if period else None,
-                        span=SourceSpan(line.body_start + offset + m.start(),
-                                        line.body_start + offset + end),
+                        span=SourceSpan(
+                            line.body_start + offset + m.start(), line.body_start + offset + end
+                        ),
                     )
                 )
                 has_figure = True

@@ -173,7 +173,12 @@ def extract_header(lines: list[Line], text: str) -> Header:
             break
         if held_line is not None and line.index > held_line + 1:
             break
-        if held_line is not None and line.index == held_line + 1 and not header.venue and len(body) < 120:
+        if (
+            held_line is not None
+            and line.index == held_line + 1
+            and not header.venue
+            and len(body) < 120
+        ):
             # The line under "Minutes of the meeting held on …" names the place.
             header.venue = body.strip(" .")
             header.end = max(header.end, line.index + 1)
@@ -188,7 +193,9 @@ def extract_header(lines: list[Line], text: str) -> Header:
                 header.start_time = header.start_time or find_time(after_date)
                 venue = _HELD_VENUE.search(body)
                 if venue:
-                    header.venue = header.venue or (venue.group("a") or venue.group("b")).strip(" .")
+                    header.venue = header.venue or (venue.group("a") or venue.group("b")).strip(
+                        " ."
+                    )
             header.end = max(header.end, line.index + 1)
         elif not title_lines and len(body) < 120 and body.isupper():
             title_lines.append(body)

@@ -38,7 +38,9 @@ def _deadline(text: str, meeting_date: dt.date | None) -> tuple[str | None, dt.d
     m = _DEADLINE.search(text)
     if not m:
         return None, None
-    phrase = re.sub(r"^(?:by|before|in|from|no\s+later\s+than)\s+(?:the\s+)?", "", m.group(0), flags=re.I)
+    phrase = re.sub(
+        r"^(?:by|before|in|from|no\s+later\s+than)\s+(?:the\s+)?", "", m.group(0), flags=re.I
+    )
     due = find_due(m.group(0), meeting_date=meeting_date)
     return phrase.strip(), due.date if due else None
 
@@ -79,7 +81,9 @@ def extract_hmicfrs(
                 if not (_INSPECTORATE.search(sentence) and _REPORT_WORDS.search(sentence)):
                     continue
                 report = _report_name(sentence)
-                span = SourceSpan(line.body_start + offset, line.body_start + offset + len(sentence))
+                span = SourceSpan(
+                    line.body_start + offset, line.body_start + offset + len(sentence)
+                )
                 if report == _GENERIC and merged:
                     report = next(iter(merged))
                 if report in merged:
@@ -87,8 +91,9 @@ def extract_hmicfrs(
                     entry.text = f"{entry.text} {sentence}"
                     continue
                 deadline, date = _deadline(sentence, meeting_date)
-                merged[report] = Recommendation(report=report, text=sentence, deadline=deadline,
-                                                deadline_date=date, span=span)
+                merged[report] = Recommendation(
+                    report=report, text=sentence, deadline=deadline, deadline_date=date, span=span
+                )
         found.extend(merged.values())
     return found
 
@@ -128,8 +133,10 @@ def _entries(
                 if q:
                     report = q.group(1).strip()
             current = Recommendation(
-                report=report, text=label.group("text").strip(),
-                recommendation=label.group("label").strip(), span=line.body_span(),
+                report=report,
+                text=label.group("text").strip(),
+                recommendation=label.group("label").strip(),
+                span=line.body_span(),
             )
             entries.append(current)
             continue
@@ -139,8 +146,11 @@ def _entries(
         if quoted and not labelled and re.search(r"recommendation", body, re.I):
             report_rec = quoted.group(1).strip()
             intro.append(body)
-            entries.append(Recommendation(report=report, text=body, recommendation=report_rec,
-                                          span=line.body_span()))
+            entries.append(
+                Recommendation(
+                    report=report, text=body, recommendation=report_rec, span=line.body_span()
+                )
+            )
             current = entries[-1]
             continue
         intro.append(body)

@@ -30,8 +30,31 @@ _LABELS = re.compile(
     re.I,
 )
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9&/,'’ –-]{12,100}?)\s*:\s*\S")
-_MINOR_WORDS = {"and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "by", "with",
-                "at", "from", "&", "–", "-", "/", "vs", "v", "into", "its", "their"}
+_MINOR_WORDS = {
+    "and",
+    "or",
+    "of",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "on",
+    "for",
+    "by",
+    "with",
+    "at",
+    "from",
+    "&",
+    "–",
+    "-",
+    "/",
+    "vs",
+    "v",
+    "into",
+    "its",
+    "their",
+}
 
 
 @dataclass(slots=True)
@@ -134,9 +157,10 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 title_text = inline.group("title")
                 title, length = title_from_body(title_text)
                 heading = line.kind is BlockKind.HEADING
-                if title and (is_title_like(title, heading=True, numbered=True) and (
-                    len(title_text.split()) <= 14 or heading or length < len(title_text)
-                )):
+                if title and (
+                    is_title_like(title, heading=True, numbered=True)
+                    and (len(title_text.split()) <= 14 or heading or length < len(title_text))
+                ):
                     if table_numbered and current_main is not None:
                         number = f"{current_main} {raw_num}"
                         level = current_main.count(".") + 2
@@ -146,7 +170,9 @@ def extract_items(lines: list[Line], start: int) -> Items:
                         current_main = number
                     offset = body.find(title_text)
                     new_item = AgendaItem(
-                        title=title, number=number, level=level,
+                        title=title,
+                        number=number,
+                        level=level,
                         span=line.body_span(offset, offset + min(length, len(title_text))),
                     )
             elif (caps := _CAPS_LABEL.match(body)) and not line.continuation:
@@ -168,20 +194,26 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 new_item = AgendaItem(
                     title=clean_title(body), number=None, level=2, span=line.body_span()
                 )
-            elif not line.continuation and is_title_like(
-                clean_title(body), heading=line.kind is BlockKind.HEADING
-            ) and not _LABELS.match(body) and line.kind is not BlockKind.LIST_ITEM:
+            elif (
+                not line.continuation
+                and is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
+                and not _LABELS.match(body)
+                and line.kind is not BlockKind.LIST_ITEM
+            ):
                 next_line = lines[position + 1] if position + 1 < len(lines) else None
                 next_numbered = next_line is not None and (
                     next_line.number is not None
                     or bool(ITEM_NUMBER.match(next_line.body.split(" ")[0] or "-"))
                 )
-                caption = previous_was_title and not body_since_title and (
-                    not table_numbered or next_numbered
+                caption = (
+                    previous_was_title
+                    and not body_since_title
+                    and (not table_numbered or next_numbered)
                 )
                 if not caption and clean_title(body):
                     new_item = AgendaItem(
-                        title=clean_title(body), number=None,
+                        title=clean_title(body),
+                        number=None,
                         level=2 if table_numbered and current_main else 1,
                         span=line.body_span(),
                     )

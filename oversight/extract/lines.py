@@ -18,9 +18,7 @@ ITEM_NUMBER = re.compile(
     r"|Ref\.?\s*[\w/.-]+|\d{1,3}/\d{2,4}(?:/\d{1,2}/\d{2,4})?)\.?\)?$"
 )
 _OWNER_TOKEN = r"(?:[A-Z]/\s?)?[A-Z][A-Za-z&]{0,6}(?:\s[A-Z][A-Za-z]{0,6}){0,2}"
-OWNER_COLUMN = re.compile(
-    rf"^{_OWNER_TOKEN}(?:\s*(?:/|,|&|\band\b)\s*{_OWNER_TOKEN})*$"
-)
+OWNER_COLUMN = re.compile(rf"^{_OWNER_TOKEN}(?:\s*(?:/|,|&|\band\b)\s*{_OWNER_TOKEN})*$")
 _COLUMN_HEADS = {"action", "actions", "owner", "lead", "by whom", "who", "responsible"}
 
 
@@ -74,7 +72,10 @@ def split_lines(document: Document) -> list[Line]:
         for cell in raw_cells:
             offsets.append(pos)
             pos += len(cell) + 1
-        cells = [(c.strip(), o + (len(c) - len(c.lstrip()))) for c, o in zip(raw_cells, offsets)]
+        cells = [
+            (c.strip(), o + (len(c) - len(c.lstrip())))
+            for c, o in zip(raw_cells, offsets, strict=True)
+        ]
         indent = 0
         while indent < len(cells) - 1 and not cells[indent][0]:
             indent += 1

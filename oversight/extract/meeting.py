@@ -109,7 +109,10 @@ def extract_meeting(document: Document) -> Meeting:
         hmicfrs=extract_hmicfrs(lines, items, meeting_date=header.date),
         figures=extract_figures(lines, items, start=body_start),
         commitments=extract_commitments(
-            lines, items, start=body_start, meeting_date=header.date,
+            lines,
+            items,
+            start=body_start,
+            meeting_date=header.date,
             actions=[a.text for a in actions],
         ),
         next_meeting=next_meeting,

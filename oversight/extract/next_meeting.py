@@ -57,7 +57,7 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
         line = lines[position]
         body = line.body
         label = _LABEL_END.match(body)
-        rest = body[label.end():] if label else body[_CUE.search(body).end():]  # type: ignore[union-attr]
+        rest = body[label.end() :] if label else body[_CUE.search(body).end() :]  # type: ignore[union-attr]
         start = line.body_start + (len(body) - len(rest))
         end_line = line
         follow = position + 1
@@ -73,11 +73,11 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
             continue
         d = dates[0]
         date = _resolve(d.day, d.month, d.year, meeting_date)
-        remainder = rest[: d.start] + " " + rest[d.end:]
+        remainder = rest[: d.start] + " " + rest[d.end :]
         found_time = find_time_span(remainder)
         time = found_time[0] if found_time else None
         if found_time:
-            remainder = remainder[: found_time[1]] + " " + remainder[found_time[2]:]
+            remainder = remainder[: found_time[1]] + " " + remainder[found_time[2] :]
         pieces = [p.strip(" ,.;:–-") for p in re.split(r"[,;]\s+|\.\s+|\.$", remainder)]
         pieces = [re.sub(r"^(?:at|in|on)\s+|\s+(?:at|in|on)$", "", p).strip() for p in pieces]
         pieces = [p for p in pieces if p and len(p) > 2 and not re.fullmatch(r"(?:at|in|on)", p)]

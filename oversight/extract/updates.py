@@ -16,14 +16,20 @@ _SECTION = re.compile(
     r"review\s+of\s+(?:the\s+)?actions|brought\s+forward|progress\s+on\s+actions|rolling\s+actions",
     re.I,
 )
-_UPDATE = re.compile(r"^(?:-\s*)?(?:Update|Progress|Response|Status)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<text>.*)$", re.I)
-_REF = re.compile(r"\b(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2}/\d{1,3})\b")
+_UPDATE = re.compile(
+    r"^(?:-\s*)?(?:Update|Progress|Response|Status)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<text>.*)$", re.I
+)
+_REF = re.compile(
+    r"\b(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2}/\d{1,3})\b"
+)
 # "Action 05/2023 – DR to confirm … Update: …", "JAC/24/09 – …", "Action 12/2023 (BL to …) – …"
 _REF_LINE = re.compile(
     r"^(?:-\s*)?(?:Action\s+(?:No\.?\s*)?)?(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2}/\d{1,3})\s*"
     r"(?:\((?P<what>[^)]{3,200})\))?\s*[–:—-]\s*(?P<rest>.+)$"
 )
-_STATUS = re.compile(r"\b(?:Closed|Open|Complete[d]?|Ongoing|Discharged|Superseded|Deferred)\.?\s*$")
+_STATUS = re.compile(
+    r"\b(?:Closed|Open|Complete[d]?|Ongoing|Discharged|Superseded|Deferred)\.?\s*$"
+)
 _UPDATE_IN = re.compile(r"\bUpdate\s*:\s*")
 _NOT_UPDATE = re.compile(r"^(?:RESOLVED|Resolved|DECISION|Decision|AGREED)\b|:\s*$")
 # "ACC to share the dashboard (September meeting): the dashboard was shared …"
@@ -50,7 +56,9 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
     updates: list[ActionUpdate] = []
     section = _section_lines(lines, items)
     labelled_sections = {
-        items.line_item.get(p) for p, line in enumerate(lines) if p in section and _UPDATE.match(line.body)
+        items.line_item.get(p)
+        for p, line in enumerate(lines)
+        if p in section and _UPDATE.match(line.body)
     }
     context: list[str] = []
     for position, line in enumerate(lines):
@@ -58,8 +66,9 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
         if not body:
             continue
         ref_update = ref_line_update(line)
-        if ref_update is not None and (position in section or _UPDATE_IN.search(body)
-                                       or _STATUS.search(body)):
+        if ref_update is not None and (
+            position in section or _UPDATE_IN.search(body) or _STATUS.search(body)
+        ):
             updates.append(ref_update)
             continue
         label = _UPDATE.match(body)
@@ -85,8 +94,9 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
                         refers_to=" ".join(context[-3:]).strip() or "earlier action",
                         update=text,
                         reference=ref.group("ref") if ref else None,
-                        span=SourceSpan(target.body_start + offset,
-                                        target.body_start + offset + len(text)),
+                        span=SourceSpan(
+                            target.body_start + offset, target.body_start + offset + len(text)
+                        ),
                     )
                 )
             context = []
@@ -97,16 +107,25 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
             colon = _ACTION_COLON.match(body)
             if colon:
                 offset = line.body.find(colon.group("rest"))
-                updates.append(ActionUpdate(
-                    refers_to=colon.group("what"), update=colon.group("rest"),
-                    span=line.body_span(offset, offset + len(colon.group("rest"))),
-                ))
+                updates.append(
+                    ActionUpdate(
+                        refers_to=colon.group("what"),
+                        update=colon.group("rest"),
+                        span=line.body_span(offset, offset + len(colon.group("rest"))),
+                    )
+                )
                 continue
             ref_list = _REF_LIST.search(body)
             if ref_list:
                 for ref in re.findall(r"\d{1,3}/\d{2,4}", ref_list.group("refs")):
-                    updates.append(ActionUpdate(refers_to=f"Action {ref}", update=body,
-                                                reference=ref, span=line.body_span()))
+                    updates.append(
+                        ActionUpdate(
+                            refers_to=f"Action {ref}",
+                            update=body,
+                            reference=ref,
+                            span=line.body_span(),
+                        )
+                    )
                 continue
             item = items.item_at(position)
             ref = _REF.search(body)
@@ -134,7 +153,7 @@ def ref_line_update(line: Line) -> ActionUpdate | None:
     split = _UPDATE_IN.search(rest)
     if split:
         refers_to = rest[: split.start()].strip()
-        update = rest[split.end():].strip()
+        update = rest[split.end() :].strip()
     else:
         refers_to = (m.group("what") or "").strip() or f"Action {m.group('ref')}"
         update = rest.strip()

@@ -88,8 +88,12 @@ def meeting_to_json(meeting: Meeting) -> JsonObject:
             for a in meeting.actions
         ],
         "action_updates": [
-            {"refers_to": u.refers_to, "update": u.update, "reference": u.reference,
-             "span": _span(u.span)}
+            {
+                "refers_to": u.refers_to,
+                "update": u.update,
+                "reference": u.reference,
+                "span": _span(u.span),
+            }
             for u in meeting.action_updates
         ],
         "decisions": [
@@ -119,8 +123,13 @@ def meeting_to_json(meeting: Meeting) -> JsonObject:
             for f in meeting.figures
         ],
         "commitments": [
-            {"who": c.who, "text": c.text, "by": c.by, "by_date": _date(c.by_date),
-             "span": _span(c.span)}
+            {
+                "who": c.who,
+                "text": c.text,
+                "by": c.by,
+                "by_date": _date(c.by_date),
+                "span": _span(c.span),
+            }
             for c in meeting.commitments
         ],
         "next_meeting": None
@@ -197,8 +206,9 @@ def meeting_from_json(obj: JsonObject) -> Meeting:
             for u in _list(obj, "action_updates")
         ],
         decisions=[
-            Decision(text=str(d.get("text") or ""), item=d.get("item"),
-                     span=_from_span(d.get("span")))
+            Decision(
+                text=str(d.get("text") or ""), item=d.get("item"), span=_from_span(d.get("span"))
+            )
             for d in _list(obj, "decisions")
         ],
         hmicfrs=[

@@ -36,10 +36,15 @@ def test_table_notes_give_the_whole_record() -> None:
     assert meeting.title == "Quarterly Accountability Meeting March 2025"
     assert meeting.date == dt.date(2025, 3, 11)
     assert meeting.date_note is not None and "2025" in meeting.date_note
-    assert (meeting.start_time, meeting.venue, meeting.chair) == ("10:00", "Brackenford HQ",
-                                                                   "Rowan Kestrel")
-    assert (meeting.minute_taker, meeting.minute_taker_role) == ("Ellis Farrow",
-                                                                 "Policy Officer, OPCC")
+    assert (meeting.start_time, meeting.venue, meeting.chair) == (
+        "10:00",
+        "Brackenford HQ",
+        "Rowan Kestrel",
+    )
+    assert (meeting.minute_taker, meeting.minute_taker_role) == (
+        "Ellis Farrow",
+        "Policy Officer, OPCC",
+    )
     assert [(p.name, p.role, p.abbreviation) for p in meeting.attendees] == [
         ("Rowan Kestrel", "Police and Crime Commissioner", "PCC"),
         ("Maya Oduya", "Chief Constable", "CC"),
@@ -108,7 +113,10 @@ def test_council_minutes() -> None:
     assert meeting.venue == "Guildhall, Brackenford"
     assert meeting.chair == "Aled Price" or meeting.chair == "Councillor Aled Price"
     assert [p.name for p in meeting.attendees] == [
-        "Councillor Aled Price", "Councillor Nia Holt", "Dr Sam Ferris"]
+        "Councillor Aled Price",
+        "Councillor Nia Holt",
+        "Dr Sam Ferris",
+    ]
     assert [p.name for p in meeting.apologies] == ["Councillor Joe Marr"]
     assert [i.number for i in meeting.items] == ["12", "13", "14"]
     assert [d.text for d in meeting.decisions] == [
