@@ -52,6 +52,11 @@ _PERIOD = re.compile(
     r"Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?|this\s+year|\d{4}/\d{2})",
 )
 _CLAUSE_STOP = re.compile(r"[;:()]|,\s|\s[–-]\s|\b(?:which|when|whilst|while|but|however)\b", re.I)
+# A number followed by "/", ":" or a month is part of a reference, a time or a date.
+_NOT_A_FIGURE_NEXT = {"/", ":"}
+_DATE_NEXT = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I
+)
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 # "Grade 1 incidents", "Op 3", "week 37": numbers that name rather than count.
 _NAMING = re.compile(
