@@ -68,8 +68,8 @@ def extract_meeting(document: Document) -> Meeting:
         attendance.apologies = apologies_in_text(lines, body_start)
     items = extract_items(lines, body_start)
     people = attendance.attendees + attendance.apologies
-    if not (header.date or header.title or people or len(items.items) >= 2):
-        raise NotMinutesError("no meeting date, title, attendance or agenda items found")
+    if header.date is None and not people:
+        raise NotMinutesError("no meeting date and no attendance found")
     next_meeting = extract_next_meeting(lines[body_start:], header.date)
     aliases = _aliases(people)
     known = {p.abbreviation for p in people if p.abbreviation} | {p.name for p in people}
