@@ -1,0 +1,359 @@
+"""Rebuild paragraphs and tables from the lines of a PDF, for the layout of the text reader.
+
+Minutes are often Word tables printed to PDF (item number | discussion | owner), where the
+only trace of the table is where the words sit. A table shows itself as a run of lines
+that share gutters, vertical strips free of text: a run starts at a line with a wide gap
+in it, and lasts while the lines that follow leave its gutters open (a paragraph running
+across the page closes them). Columns are the strips between gutters. Rows are split at
+the horizontal rules drawn between lines when the table has borders; otherwise a row
+starts when the first column begins a new paragraph, or when two columns begin one on
+the same line (cells start level in a row). A row cut by a page break carries on across it.
+Within a cell or outside tables, lines join into paragraphs unless a larger gap, a bullet,
+a change of font, or a short previous line (the first word would have fitted on it) says
+a new paragraph began; a word hyphenated at a line's end is joined again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from oversight.documents.layout import Heading, Para, Piece, Row, paras
+from oversight.documents.pdf_geometry import Line, Rule, Word, median
+
+# A gap wider than this share of the text height separates cells.
+_CELL_GAP = 0.5
+# Narrowest gutter, as a share of the text height, that still separates two columns.
+_GUTTER = 0.4
+# A paragraph this much larger than the body text is a heading.
+_HEADING_SIZE = 1.25
+_BULLETS = frozenset("•●▪■◦‣·\uf0b7\uf0a7\uf076\uf0d8")
+# Line-end hyphens: PDFium marks a hyphen that ends a line as \x02; typesetters that
+# hyphenate words insert U+2010 or a soft hyphen.
+_HYPHENS = ("-", "\x02", "\u2010", "\u00ad")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
+_SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z0-9]")
+_ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?\)?$", re.I)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+Gutter = tuple[float, float]
+
+
+@dataclass(slots=True)
+class _Fragment:
+    """The words of one line that fall in one column."""
+
+    words: list[Word]
+    page: int
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+def _fragment(words: list[Word], line: Line) -> _Fragment:
+    return _Fragment(words, line.page, line.top, line.bottom, line.size)
+
+
+def _is_bullet(text: str) -> bool:
+    return len(text) == 1 and text in _BULLETS
+
+
+def _gaps(line: Line) -> list[Gutter]:
+    """Return the gaps in a line wide enough to separate cells."""
+    words = line.words
+    widths = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if not widths:
+        return []
+    # Justified text stretches its spaces alike; a cell gap is wide against the line's
+    # narrowest space.
+    narrowest = min(widths)
+    typical = narrowest if len(widths) >= 2 and narrowest <= 0.6 * line.size else 0.0
+    threshold = max(_CELL_GAP * line.size, 2.0 * typical)
+    gaps = []
+    for index, width in enumerate(widths):
+        if width > threshold and not (index == 0 and _is_bullet(words[0].text)):
+            gaps.append((words[index].x1, words[index + 1].x0))
+    return gaps
+
+
+def _narrow(gutters: list[Gutter], line: Line) -> list[Gutter] | None:
+    """Narrow the gutters by a line's words; None if the line closes one of them."""
+    out: list[Gutter] = []
+    least = _GUTTER * line.size
+    for left, right in gutters:
+        pieces = [(left, right)]
+        for word in line.words:
+            if word.x1 <= left or word.x0 >= right:
+                continue
+            pieces = [
+                piece
+                for a, b in pieces
+                for piece in ((a, min(b, word.x0)), (max(a, word.x1), b))
+                if piece[1] - piece[0] > 0
+            ]
+        widest = max(pieces, key=lambda p: p[1] - p[0], default=None)
+        if widest is None or widest[1] - widest[0] < least:
+            return None
+        out.append(widest)
+    return out
+
+
+@dataclass(slots=True)
+class _Region:
+    start: int
+    end: int
+    gutters: list[Gutter]
+
+
+def _grow(lines: Sequence[Line], start: int, floor: int) -> _Region:
+    """Grow a table region from a line with cell gaps, forwards and then backwards."""
+    gutters = _gaps(lines[start])
+    left, right = lines[start].x0, lines[start].x1
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        narrowed = _narrow(gutters, line)
+        if narrowed is None:
+            break
+        # Gaps beyond the region's extent open new columns (an owner column, a label column).
+        for a, b in _gaps(line):
+            outside = (max(a, right), b) if b > right else (a, min(b, left))
+            if outside[1] - outside[0] >= _GUTTER * line.size * 2 and (b > right or a < left):
+                narrowed.append(outside)
+        gutters = sorted(narrowed)
+        left, right = min(left, line.x0), max(right, line.x1)
+        end += 1
+    # Lines just above the first one with a cell gap (a row with one cell filled) belong to
+    # the table if they keep clear of all its gutters.
+    first = start
+    while first - 1 >= floor and lines[first - 1].x0 >= left - 2:
+        if not _clear(gutters, lines[first - 1]):
+            break
+        first -= 1
+    return _Region(first, end, gutters)
+
+
+def _clear(gutters: list[Gutter], line: Line) -> bool:
+    """Say whether no word of a line reaches into a gutter (beyond a point's tolerance)."""
+    return all(
+        word.x1 <= left + 1 or word.x0 >= right - 1
+        for left, right in gutters
+        for word in line.words
+    )
+
+
+def find_regions(lines: Sequence[Line]) -> list[_Region]:
+    """Find the runs of lines that are tables."""
+    regions: list[_Region] = []
+    index = 0
+    while index < len(lines):
+        if _gaps(lines[index]):
+            region = _grow(lines, index, regions[-1].end if regions else 0)
+            regions.append(region)
+            index = region.end
+        else:
+            index += 1
+    return regions
+
+
+class Builder:
+    """Turn the lines of a whole document into pieces for the layout."""
+
+    def __init__(self, lines: Sequence[Line], rules: dict[int, list[Rule]]) -> None:
+        self.lines = lines
+        self.rules = rules
+        words = [w for line in lines for w in line.words]
+        self.body_size = median(w.height for w in words) if words else 10.0
+        gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page)
+        # The usual gap between lines of a paragraph; with few lines to learn it from, no
+        # more than a quarter of the text height.
+        self.line_gap = max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
+        if len(gaps) < 8:
+            self.line_gap = min(self.line_gap, 0.25 * self.body_size)
+        self.vocabulary = {m.group().lower() for w in words for m in _WORD.finditer(w.text)}
+
+    def pieces(self) -> list[Piece]:
+        """Return the document's paragraphs, headings and table rows in reading order."""
+        out: list[Piece] = []
+        regions = find_regions(self.lines)
+        position = 0
+        for region in [*regions, _Region(len(self.lines), len(self.lines), [])]:
+            loose = [_fragment(line.words, line) for line in self.lines[position : region.start]]
+            out.extend(self._paragraphs(loose))
+            if region.end > region.start:
+                out.extend(self._table(region))
+            position = region.end
+        return out
+
+    # Paragraphs
+
+    def _breaks(self, previous: _Fragment, current: _Fragment, right: float) -> bool:
+        """Say whether `current` starts a new paragraph after `previous` in the same column."""
+        if _is_bullet(current.words[0].text) or previous.bold != current.bold:
+            return True
+        if len(current.words) == 1 and _ITEM_NUMBER.match(current.words[0].text):
+            return True
+        last, first = previous.words[-1].text, current.words[0].text
+        if last.endswith(_HYPHENS) and last[-2:-1].isalpha() and first[:1].islower():
+            return False
+        if abs(current.size - previous.size) > 0.2 * previous.size:
+            return True
+        if current.page == previous.page:
+            if current.top - previous.bottom > self.line_gap + 0.3 * current.size:
+                return True
+        elif _SENTENCE_END.search(previous.words[-1].text) and _SENTENCE_START.match(
+            current.words[0].text
+        ):
+            # Paragraph spacing is lost at a page break; a finished sentence followed by a
+            # capital is taken as a new paragraph rather than risk running two together.
+            return True
+        word = current.words[0]
+        space = 0.3 * current.size
+        return previous.x1 + space + (word.x1 - word.x0) < right - 1.0
+
+    def _group(self, fragments: Sequence[_Fragment], right: float) -> list[list[_Fragment]]:
+        groups: list[list[_Fragment]] = []
+        for fragment in fragments:
+            if groups and not self._breaks(groups[-1][-1], fragment, right):
+                groups[-1].append(fragment)
+            else:
+                groups.append([fragment])
+        return groups
+
+    def _join(self, fragments: Sequence[_Fragment]) -> str:
+        text = ""
+        for fragment in fragments:
+            part = " ".join(w.text for w in fragment.words)
+            if not text:
+                text = part
+            elif text.endswith(_HYPHENS) and text[-2:-1].isalnum() and part[:1].isalnum():
+                text = text[:-1] + ("-" if self._keeps_hyphen(text, part) else "") + part
+            elif text.endswith("/") and text[-2:-1].isalnum():
+                text += part
+            else:
+                text = f"{text} {part}"
+        if _is_bullet(fragments[0].words[0].text):
+            # The text reader knows "•" and a few others; any bullet glyph means a list item.
+            text = "• " + text[1:].lstrip()
+        return text.replace("\x02", "-")
+
+    def _keeps_hyphen(self, text: str, part: str) -> bool:
+        """Say whether a word split at a line's end is a hyphenated compound."""
+        head = re.search(r"[^\W\d_]+.$", text)
+        tail = _WORD.match(part)
+        stem = head.group()[:-1].lower() if head else ""
+        rest = tail.group().lower() if tail else ""
+        if f"{stem}-{rest}" in self.vocabulary and f"{stem}{rest}" not in self.vocabulary:
+            return True
+        if f"{stem}{rest}" in self.vocabulary:
+            return False
+        # A typesetter's hyphen (U+2010, soft hyphen) splits a word; a plain one is taken for
+        # part of a compound ("long-term").
+        return text[-1] in "-\x02"
+
+    def _paragraphs(self, fragments: Sequence[_Fragment]) -> list[Piece]:
+        right = max((f.x1 for f in fragments), default=0.0)
+        out: list[Piece] = []
+        for group in self._group(fragments, right):
+            text = self._join(group)
+            page = group[0].page + 1
+            if group[0].size >= _HEADING_SIZE * self.body_size and len(text) < 300:
+                out.append(Heading(text, page))
+            else:
+                bold = all(f.bold for f in group)
+                out.append(Row([paras(text, bold=bold)], page))
+        return out
+
+    # Tables
+
+    def _ruled(self, a: Line, b: Line, left: float, right: float) -> bool:
+        """Say whether a horizontal rule runs between two lines of a table."""
+        reach = min(10.0, (right - left) / 4)
+
+        def across(rule: Rule) -> bool:
+            return min(rule.x1, right) - max(rule.x0, left) >= reach
+
+        if a.page == b.page:
+            return any(
+                a.bottom - 0.5 <= r.y <= b.top + 0.5 and across(r)
+                for r in self.rules.get(a.page, [])
+            )
+        below = any(
+            a.bottom - 0.5 <= r.y <= a.bottom + 2.5 * a.size and across(r)
+            for r in self.rules.get(a.page, [])
+        )
+        above = any(
+            b.top - 2.5 * b.size <= r.y <= b.top + 0.5 and across(r)
+            for r in self.rules.get(b.page, [])
+        )
+        return below or above
+
+    def _row_starts(self, grid: list[dict[int, _Fragment]], rights: list[float]) -> set[int]:
+        """Find where rows start in a table without borders.
+
+        A row starts where the first column begins a paragraph, or two columns do (cells
+        of a row start level). An owner (right of the column holding most text) written
+        beside a later paragraph of a row, not on its first line, ends the row there.
+        """
+        totals = [sum(len(row[c].words) for row in grid if c in row) for c in range(len(rights))]
+        main = totals.index(max(totals))
+        starts: set[int] = {0}
+        last: dict[int, _Fragment] = {}
+        owner_beside = False
+        for index, row in enumerate(grid):
+            beginning = [
+                c for c, f in row.items() if c not in last or self._breaks(last[c], f, rights[c])
+            ]
+            if index and (0 in beginning or len(beginning) >= 2 or (beginning and owner_beside)):
+                starts.add(index)
+                last = {}
+                owner_beside = False
+            owner_beside = owner_beside or (index not in starts and any(c > main for c in row))
+            last.update(row)
+        return starts
+
+    def _table(self, region: _Region) -> list[Piece]:
+        lines = self.lines[region.start : region.end]
+        bounds = [(a + b) / 2 for a, b in region.gutters]
+        columns = len(bounds) + 1
+        grid: list[dict[int, _Fragment]] = []
+        for line in lines:
+            placed: dict[int, list[Word]] = {}
+            for word in line.words:
+                placed.setdefault(bisect(bounds, (word.x0 + word.x1) / 2), []).append(word)
+            grid.append({c: _fragment(words, line) for c, words in placed.items()})
+        rights = [max((row[c].x1 for row in grid if c in row), default=0.0) for c in range(columns)]
+        left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+        ruled = {
+            i for i in range(1, len(lines)) if self._ruled(lines[i - 1], lines[i], left, right)
+        }
+        starts = self._row_starts(grid, rights)
+        if len(ruled) >= 0.5 * (len(starts) - 1):
+            starts = {0} | ruled
+        out: list[Piece] = []
+        bounds_of_rows = [*sorted(starts), len(lines)]
+        for begin, stop in itertools.pairwise(bounds_of_rows):
+            cells: list[list[Para]] = []
+            for column in range(columns):
+                fragments = [row[column] for row in grid[begin:stop] if column in row]
+                cell: list[Para] = []
+                for group in self._group(fragments, rights[column]):
+                    cell.extend(paras(self._join(group), bold=all(f.bold for f in group)))
+                cells.append(cell)
+            out.append(Row(cells, lines[begin].page + 1))
+        return out

@@ -1,0 +1,12 @@
+"""Full-text search over stored documents and meetings, behind one interface.
+
+`search(session=..., query="...")` parses the query (`parse_query`, raising
+`SearchQueryError` for one that cannot be run), asks the backend of the session's database
+(FTS5 on SQLite, tsvector on PostgreSQL) for the best passages, and returns `SearchHit`s
+with the meeting each passage belongs to.
+"""
+
+from oversight.store.search.hits import search
+from oversight.store.search.query import SearchQuery, SearchQueryError, Term, parse_query
+
+__all__ = ["SearchQuery", "SearchQueryError", "Term", "parse_query", "search"]

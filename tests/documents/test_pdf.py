@@ -1,0 +1,192 @@
+"""The PDF reader: reading order, furniture, hyphens, and tables rebuilt from positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.documents import BlockKind, DocumentError, Limits, NoTextLayerError
+from oversight.documents.pdf import read_pdf
+
+from .pdfmake import (
+    Text,
+    encrypted_pdf,
+    image_only_pdf,
+    looped_tree_pdf,
+    many_pages_pdf,
+    text_pdf,
+)
+
+TOP = 780.0
+PITCH = 13.0
+
+
+def _read(
+    pages: list[list[Text]], rules: list[list[tuple[float, float, float]]] | None = None
+) -> list[tuple[BlockKind, str]]:
+    document = read_pdf(text_pdf(pages, rules=rules or []), source="minutes.pdf")
+    return [(block.kind, block.text) for block in document.blocks]
+
+
+def _furniture(page: int, total: int) -> list[Text]:
+    return [(200, 815, "OFFICIAL - Police and Crime Panel", 8, False),
+            (270, 30, f"Page {page} of {total}", 8, False)]  # fmt: skip
+
+
+def test_paragraphs_headings_bullets_and_wrapped_lines() -> None:
+    page: list[Text] = [
+        (72, TOP, "Minutes of the Panel", 16, True),
+        (72, TOP - 30, "The meeting opened at ten with the Chair welcoming members and officers"),
+        (72, TOP - 30 - PITCH, "from the force."),
+        (72, TOP - 60, "Findings:", 11, True),
+        (72, TOP - 80, "\x95"),
+        (90, TOP - 80, "Response times improved."),
+        (72, TOP - 80 - PITCH, "\x95"),
+        (90, TOP - 80 - PITCH, "Calls were answered sooner."),
+    ]
+    assert _read([page]) == [
+        (BlockKind.HEADING, "Minutes of the Panel"),
+        (
+            BlockKind.PARAGRAPH,
+            "The meeting opened at ten with the Chair welcoming members and officers "
+            "from the force.",
+        ),
+        (BlockKind.HEADING, "Findings:"),
+        (BlockKind.LIST_ITEM, "- Response times improved."),
+        (BlockKind.LIST_ITEM, "- Calls were answered sooner."),
+    ]
+
+
+def test_running_headers_footers_and_page_numbers_are_removed() -> None:
+    pages: list[list[Text]] = [
+        [*_furniture(1, 2), (72, TOP, "First page of the minutes.")],
+        [*_furniture(2, 2), (72, TOP, "Second page of the minutes.")],
+    ]
+    assert [text for _, text in _read(pages)] == [
+        "First page of the minutes.",
+        "Second page of the minutes.",
+    ]
+
+
+def test_words_hyphenated_at_a_line_end_are_joined() -> None:
+    page: list[Text] = [
+        (72, TOP, "The investigation team reported that the whole investi-"),
+        (72, TOP - PITCH, "gation was well-"),
+        (72, TOP - 2 * PITCH, "staffed."),
+    ]
+    assert _read([page]) == [
+        (
+            BlockKind.PARAGRAPH,
+            "The investigation team reported that the whole investigation was well-staffed.",
+        )
+    ]
+
+
+def _item_table() -> list[Text]:
+    """An item table as Word prints it without borders: number | discussion | owner."""
+    y = TOP
+    out: list[Text] = [(72, y, "No."), (110, y, "Item"), (470, y, "Owner")]
+    y -= 20
+    out += [(72, y, "2.1"), (110, y, "Victim satisfaction")]
+    y -= 18
+    out += [
+        (110, y, "The PCC noted the disparity in victim satisfaction across the"),
+        (110, y - PITCH, "local policing areas."),
+    ]
+    y -= 18 + PITCH
+    out += [(110, y, "ACTION: CC to report on the drivers of disparity."), (470, y, "CC")]
+    y -= 20
+    out += [(72, y, "2.2"), (110, y, "Call handling")]
+    return out
+
+
+def test_a_borderless_table_is_rebuilt_from_positions() -> None:
+    assert _read([_item_table()]) == [
+        (BlockKind.TABLE_ROW, "No.\tItem\tOwner"),
+        (BlockKind.TABLE_ROW, "2.1\tVictim satisfaction"),
+        (
+            BlockKind.PARAGRAPH,
+            "\tThe PCC noted the disparity in victim satisfaction across the local policing areas.",
+        ),
+        (BlockKind.TABLE_ROW, "\tACTION: CC to report on the drivers of disparity.\tCC"),
+        (BlockKind.TABLE_ROW, "2.2\tCall handling"),
+    ]
+
+
+def test_a_ruled_table_splits_rows_at_its_borders_and_rejoins_a_row_cut_by_a_page() -> None:
+    first: list[Text] = [
+        (72, TOP, "1.1"),
+        (110, TOP, "Action arising from the previous meeting:"),
+        (110, TOP - 20, "Domestic abuse processes to be brought back."),
+        (110, TOP - 20 - PITCH, "The CC said the review of the processes had started and"),
+    ]
+    second: list[Text] = [
+        (110, TOP, "would finish in May."),
+        (72, TOP - 22, "1.2"),
+        (110, TOP - 22, "Outcomes"),
+    ]
+    rules = [
+        [(66.0, 530.0, TOP + 12), (66.0, 530.0, TOP - 8)],
+        [(66.0, 530.0, TOP - 10), (66.0, 530.0, TOP - 30)],
+    ]
+    assert _read([first, second], rules) == [
+        (BlockKind.TABLE_ROW, "1.1\tAction arising from the previous meeting:"),
+        (BlockKind.TABLE_ROW, "\tDomestic abuse processes to be brought back."),
+        (
+            BlockKind.PARAGRAPH,
+            "\tThe CC said the review of the processes had started and would finish in May.",
+        ),
+        (BlockKind.TABLE_ROW, "1.2\tOutcomes"),
+    ]
+
+
+def test_a_paragraph_after_a_table_ends_it() -> None:
+    page = [
+        *_item_table(),
+        (72, TOP - 120, "The meeting closed at noon after a long discussion of the items above."),
+    ]
+    assert _read([page])[-1] == (
+        BlockKind.PARAGRAPH,
+        "The meeting closed at noon after a long discussion of the items above.",
+    )
+
+
+def test_a_pdf_without_text_is_reported_as_scanned() -> None:
+    with pytest.raises(NoTextLayerError) as raised:
+        read_pdf(image_only_pdf(), source="scan.pdf")
+    assert str(raised.value) == "no text layer (scanned?)"
+    assert isinstance(raised.value, DocumentError)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (encrypted_pdf(), "^the PDF is encrypted and needs a password$"),
+        (looped_tree_pdf(), "^the PDF"),
+        (text_pdf([[(72, 700, "Cut short")]])[:200], "^the PDF is truncated"),
+        (b"%PDF-1.7\n" + b"not really a pdf " * 50 + b"\n%%EOF\n", "^the PDF is damaged or not"),
+    ],
+)
+def test_hostile_pdfs_give_one_line_reasons(data: bytes, message: str) -> None:
+    with pytest.raises(DocumentError, match=message) as raised:
+        read_pdf(data, source="bad.pdf")
+    assert "\n" not in str(raised.value)
+
+
+def test_page_and_time_limits() -> None:
+    with pytest.raises(DocumentError, match=r"^the PDF has 2,001 pages, more than the limit"):
+        read_pdf(many_pages_pdf(2001), source="long.pdf")
+    data = many_pages_pdf(30)
+    with pytest.raises(DocumentError, match="30 pages, more than the limit of 20"):
+        read_pdf(data, source="long.pdf", limits=Limits(max_pdf_pages=20))
+    with pytest.raises(DocumentError, match=r"^reading the PDF took longer than 0 s$"):
+        read_pdf(data, source="slow.pdf", limits=Limits(max_seconds=0.0))
+    with pytest.raises(DocumentError, match="more than 100 characters"):
+        read_pdf(data, source="dense.pdf", limits=Limits(max_pdf_chars=100))
+
+
+def test_pages_are_counted_and_blocks_know_their_page() -> None:
+    document = read_pdf(
+        text_pdf([[(72, TOP, "First page.")], [(72, TOP, "Second page.")]]), source="two.pdf"
+    )
+    assert document.pages == 2
+    assert [block.page for block in document.blocks] == [1, 2]

@@ -1,0 +1,1 @@
+"""Tests of the service layer: ingest, extract to files, queries, JSON forms."""

@@ -1,0 +1,1 @@
+"""Tests of the store: schema, repository functions and search, on every backend."""
