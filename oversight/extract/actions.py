@@ -13,6 +13,7 @@ from oversight.extract.items import Items, item_label
 from oversight.extract.lines import Line
 from oversight.extract.owners import OwnerFinder, split_owners
 from oversight.extract.similarity import token_f1
+from oversight.extract.tables import action_table_columns
 from oversight.extract.updates import is_update_line, update_section_lines
 from oversight.records.types import Action, SourceSpan
 
@@ -95,7 +96,7 @@ def extract_actions(
     while position < len(lines):
         line = lines[position]
         body = line.body.strip()
-        table = _table_columns(line)
+        table = action_table_columns(line)
         if table is not None:
             position = _read_table(lines, position + 1, table, add)
             continue
@@ -154,30 +155,7 @@ def extract_actions(
     return _without_repeats(found)
 
 
-_HEADS = {
-    "text": re.compile(r"^(?:actions?|action\s+required|description|what)$", re.I),
-    "owner": re.compile(r"^(?:owners?|lead|by\s+whom|who|responsible|action\s+owner)$", re.I),
-    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|date)$", re.I),
-    "ref": re.compile(r"^(?:action\s+)?(?:no\.?|ref\.?|number|minute|item|#)$", re.I),
-}
 AddAction = Callable[[str, Line, int, list[str], "str | None", bool, "str | None"], None]
-
-
-def _table_columns(line: Line) -> dict[str, int] | None:
-    """The column positions of an action log's header row, if the line is one."""
-    cells = [c.strip().rstrip(":") for c in line.text.split("\t")]
-    if len(cells) < 2:
-        return None
-    columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        for role, pattern in _HEADS.items():
-            if pattern.match(cell):
-                columns.setdefault(role, index)
-                break
-        else:
-            if cell:
-                return None
-    return columns if "text" in columns and ("owner" in columns or "due" in columns) else None
 
 
 def _read_table(lines: list[Line], position: int, columns: dict[str, int], add: AddAction) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from oversight.documents.document import BlockKind
 from oversight.extract.lines import ITEM_NUMBER, Line
+from oversight.extract.tables import action_table_columns
 from oversight.records.types import AgendaItem, SourceSpan
 
 _INLINE_NUMBER = re.compile(
@@ -133,12 +134,22 @@ def extract_items(lines: list[Line], start: int) -> Items:
     current_main: str | None = None
     previous_was_title = False
     body_since_title = True
+    in_action_table = False
     for position in range(start, len(lines)):
         line = lines[position]
         body = line.body.strip()
         new_item: AgendaItem | None = None
         if not body:
             continue
+        if action_table_columns(line) is not None:
+            in_action_table = True
+        elif in_action_table and "\t" in line.text:
+            # Rows of an action log carry action numbers, not agenda items.
+            if result.items:
+                result.line_item[position] = len(result.items) - 1
+            continue
+        else:
+            in_action_table = False
         if line.number is not None and not _LABELS.fullmatch(body.lower().rstrip(":")):
             title, length = title_from_body(body)
             if title and not _is_question(title):
