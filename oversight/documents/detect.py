@@ -40,6 +40,9 @@ _IMAGES = (
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+# A fragment of a page (no <html>) opening with a block tag; text exports of minutes with
+# stray tags keep their tab-separated rows, so a tab near the start says text.
+_HTML_FRAGMENT = re.compile(rb"\s*<(?:div|table|p|h[1-6]|section|article|main|ul|ol)[\s>]", re.I)
 _ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 # How far into a file its magic number or opening tags may sit.
 _SNIFF = 1024
@@ -96,7 +99,9 @@ def _looks_html(data: bytes) -> bool:
         head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
     elif head[:1] == b"\x00" or head[1:2] == b"\x00":
         head = head.replace(b"\x00", b"")
-    return bool(_HTML_START.search(head[:_SNIFF]))
+    if _HTML_START.search(head[:_SNIFF]):
+        return True
+    return bool(_HTML_FRAGMENT.match(head.removeprefix(b"\xef\xbb\xbf"))) and b"\t" not in head
 
 
 def detect_format(data: bytes) -> Format:

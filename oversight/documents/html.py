@@ -157,8 +157,8 @@ class _Collector:
     def __init__(self) -> None:
         self.pieces: list[Piece] = []
         self.buffer: list[str] = []
-        self.bold_chars = 0
-        self.plain_chars = 0
+        self.bold_text = False
+        self.plain_text = False
         self.bold = 0
         self.item = 0
         self.heading = 0
@@ -179,17 +179,17 @@ class _Collector:
 
     def _append(self, text: str) -> None:
         self.buffer.append(text)
-        visible = len(text) - sum(1 for ch in text if ch.isspace())
-        if self.bold:
-            self.bold_chars += visible
-        else:
-            self.plain_chars += visible
+        if text.strip():
+            if self.bold:
+                self.bold_text = True
+            else:
+                self.plain_text = True
 
     def flush(self) -> None:
         raw = _SPACE.sub(" ", "".join(self.buffer)).strip()
-        bold = self.bold_chars > 0 and self.plain_chars == 0
+        bold = self.bold_text and not self.plain_text
         self.buffer.clear()
-        self.bold_chars = self.plain_chars = 0
+        self.bold_text = self.plain_text = False
         if not raw:
             return
         table = self.tables[-1] if self.tables else None
@@ -235,9 +235,10 @@ class _Collector:
         elif tag == "tr" and self.tables:
             self.tables[-1].finish_row()
         elif tag == "table" and self.tables:
-            self._finish_table(self.tables.pop())
+            self.finish_table(self.tables.pop())
 
-    def _finish_table(self, table: _Table) -> None:
+    def finish_table(self, table: _Table) -> None:
+        """Emit a finished table's rows, or fold a nested table into its outer cell."""
         table.finish_row()
         outer = self.tables[-1] if self.tables else None
         if outer is None:
@@ -272,7 +273,7 @@ def _collect(main: etree._Element) -> list[Piece]:
                 collector.add_text(element.tail)
     collector.flush()
     while collector.tables:
-        collector._finish_table(collector.tables.pop())
+        collector.finish_table(collector.tables.pop())
     return collector.pieces
 
 

@@ -18,15 +18,7 @@ from typing import TYPE_CHECKING, Any
 from oversight.documents.document import Document, DocumentError, build_document
 from oversight.documents.layout import lay_out
 from oversight.documents.limits import DEFAULT_LIMITS, Limits
-from oversight.documents.pdf_geometry import (
-    Char,
-    Line,
-    Page,
-    Rule,
-    drop_furniture,
-    lines_of,
-    words_of,
-)
+from oversight.documents.pdf_geometry import Line, Page, Rule, Word, drop_furniture, lines_of
 from oversight.documents.pdf_layout import Builder
 
 if TYPE_CHECKING:
@@ -37,6 +29,8 @@ _MAX_PATHS = 5000
 # Characters turned further than this (radians) are watermarks or margin notes.
 _MAX_ANGLE = 0.05
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# A gap wider than this share of the text height splits two runs of letters into words.
+_WORD_GAP = 0.25
 
 
 class NoTextLayerError(DocumentError):
@@ -87,39 +81,76 @@ def _rules(page: Any, height: float) -> list[Rule]:
     return rules
 
 
-def _chars(textpage: Any, height: float, deadline: float) -> list[Char]:
+def _font_is_bold(textpage: Any, index: int, name: ctypes.Array[ctypes.c_char]) -> bool:
     import pypdfium2.raw as pdfium_c
 
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
+    font = name.value.decode("latin-1").lower()
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    return weight >= 600 or any(mark in font for mark in _BOLD_NAMES)
+
+
+def _words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
+    """Return a page's words with their boxes, and its text as PDFium gives it."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = textpage.raw
+    count = max(pdfium_c.FPDFText_CountChars(handle), 0)
+    text = raw = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: ask one by one
+        codes = (pdfium_c.FPDFText_GetUnicode(handle, i) for i in range(count))
+        text = "".join(" " if 0xD800 <= c < 0xE000 or c > 0x10FFFF else chr(c) for c in codes)
+    # PDFium marks a hyphen it found at a line's end as U+FFFE in text (0x02 per character).
+    text = text.replace("\ufffe", "\x02")
+    get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
     box = pdfium_c.FS_RECTF()
     name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    chars: list[Char] = []
+    words: list[Word] = []
+    letters: list[str] = []
+    x0 = x1 = top = bottom = last_left = last_right = last_bottom = 0.0
     bold = skip = False
     boundary = True
-    for index in range(max(count, 0)):
+    for index, char in enumerate(text):
         if index % 20000 == 0 and time.monotonic() > deadline:
             raise _Overtime
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
-        if text.isspace() or text == "\x00":
+        if (char <= " " and char != "\x02") or char.isspace() or char == "\ufeff":
             boundary = True
-            chars.append(Char(" ", 0, 0, 0, 0))
+            if letters:
+                words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+                letters = []
             continue
         if boundary:
             boundary = False
-            angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+            angle = get_angle(handle, index)
             skip = _MAX_ANGLE < angle < 2 * math.pi - _MAX_ANGLE
-            pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
-            font = name.value.decode("latin-1").lower()
-            weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-            bold = weight >= 600 or any(mark in font for mark in _BOLD_NAMES)
-        if skip or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box):
+            bold = _font_is_bold(handle, index, name)
+        if skip or not get_box(handle, index, box):
             continue
-        if box.right - box.left <= 0 and box.top - box.bottom <= 0:
+        left, right, upper, lower = box.left, box.right, height - box.top, height - box.bottom
+        if right <= left and lower <= upper:
             continue
-        chars.append(Char(text, box.left, box.right, height - box.top, height - box.bottom, bold))
-    return chars
+        if letters:
+            size = max(last_bottom - top, 1.0)
+            if (
+                left - last_right > _WORD_GAP * size
+                or right < last_left
+                or abs(lower - last_bottom) > 0.5 * size
+            ):
+                words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+                letters = []
+        if not letters:
+            x0, x1, top, bottom = left, right, upper, lower
+        else:
+            x0 = left if left < x0 else x0
+            x1 = right if right > x1 else x1
+            top = upper if upper < top else top
+            bottom = lower if lower > bottom else bottom
+        letters.append(char)
+        last_left, last_right, last_bottom = left, right, lower
+    if letters:
+        words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+    return words, raw
 
 
 class _Overtime(Exception):
@@ -145,11 +176,10 @@ def _pages(document: pypdfium2.PdfDocument, limits: Limits) -> tuple[list[Page],
                     raise DocumentError(
                         f"the PDF has more than {limits.max_pdf_chars:,} characters of text"
                     )
-                raw.append(textpage.get_text_range())
-                chars = _chars(textpage, height, deadline)
+                words, text = _words(textpage, height, deadline, number)
+                raw.append(text)
             finally:
                 textpage.close()
-            words = words_of(chars, page=number)
             pages.append(Page(number, width, height, words, _rules(page, height) if words else []))
         finally:
             page.close()

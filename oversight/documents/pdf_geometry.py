@@ -1,9 +1,9 @@
-"""Words and lines of PDF pages from character positions, without the running furniture.
+"""Words and lines of PDF pages, without the running furniture.
 
-Coordinates here run down the page from its top, in points. Characters become words where
-a space or a gap separates them; words sharing a baseline band become a line; lines that
-recur at the same place near the top or bottom of most pages (running headers, footers)
-and page numbers there are dropped.
+Coordinates here run down the page from its top, in points. Words sharing a baseline band
+become a line; lines that recur at the same place near the top or bottom of most pages
+(running headers, footers), page numbers there, and a lone line in small type set apart at
+a page's very top or bottom are dropped.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# A gap wider than this share of the text height splits two runs of letters into words.
-_WORD_GAP = 0.25
 # Share of the page height, at its top and its bottom, where furniture may sit.
 _FURNITURE_ZONE = 0.12
 _PAGE_NUMBER = re.compile(
@@ -33,18 +31,6 @@ def median(values: Iterable[float]) -> float:
         return 0.0
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-@dataclass(slots=True)
-class Char:
-    """One character as the PDF places it: its box, and its font's boldness."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -115,44 +101,6 @@ class Page:
     height: float
     words: list[Word] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-
-
-def words_of(chars: Iterable[Char], *, page: int) -> list[Word]:
-    """Group characters, in content order, into words."""
-    words: list[Word] = []
-    current: list[Char] = []
-
-    def close() -> None:
-        if current:
-            words.append(
-                Word(
-                    "".join(c.text for c in current),
-                    min(c.x0 for c in current),
-                    max(c.x1 for c in current),
-                    min(c.top for c in current),
-                    max(c.bottom for c in current),
-                    all(c.bold for c in current),
-                    page,
-                )
-            )
-            current.clear()
-
-    for char in chars:
-        if not char.text.strip():
-            close()
-            continue
-        if current:
-            last = current[-1]
-            height = max(last.bottom - last.top, 1.0)
-            if (
-                char.x0 - last.x1 > _WORD_GAP * height
-                or char.x1 < last.x0
-                or abs(char.bottom - last.bottom) > 0.5 * height
-            ):
-                close()
-        current.append(char)
-    close()
-    return words
 
 
 def lines_of(words: Sequence[Word], *, page: int) -> list[Line]:

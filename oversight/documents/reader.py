@@ -104,30 +104,32 @@ def read_path(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     return read_bytes(_read_file(path, limits), source=path.name, limits=limits)
 
 
-def read_archive(
-    data: bytes,
-    *,
-    source: str,
-    limits: Limits = DEFAULT_LIMITS,
-    _budget: Budget | None = None,
-    _depth: int = 0,
+def read_archive(data: bytes, *, source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+    """Read each document in a zip of minutes: yield (source, Document or DocumentError).
+
+    Raises DocumentError when the archive as a whole is refused (damaged, a bomb, too many
+    files); members it holds that cannot be read are yielded with their error.
+    """
+    return _archive(data, source=source, limits=limits, budget=Budget.of(limits), depth=0)
+
+
+def _archive(
+    data: bytes, *, source: str, limits: Limits, budget: Budget, depth: int
 ) -> Iterator[Result]:
-    """Read each document in a zip of minutes: yield (source, Document or DocumentError)."""
-    budget = _budget or Budget.of(limits)
     for member, content in members(data, limits=limits, budget=budget):
         name = f"{source}/{member}"
         if isinstance(content, DocumentError):
             yield name, content
         elif content[:4] == b"PK\x03\x04" and detect_format(content) is Format.ZIP:
-            if _depth + 1 >= limits.max_archive_depth:
+            if depth + 1 >= limits.max_archive_depth:
                 yield (
                     name,
                     DocumentError(f"zip archives nested more than {limits.max_archive_depth} deep"),
                 )
                 continue
             try:
-                yield from read_archive(
-                    content, source=name, limits=limits, _budget=budget, _depth=_depth + 1
+                yield from _archive(
+                    content, source=name, limits=limits, budget=budget, depth=depth + 1
                 )
             except DocumentError as error:
                 yield name, error

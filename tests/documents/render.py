@@ -98,8 +98,13 @@ def structure(document: Document) -> list[Part]:
     return parts
 
 
-def numbered(table: Table) -> tuple[int, int, int, str] | None:
-    """For a one-row, two-cell table like "2.1 | Title": (level, major, minor, lvlText)."""
+# (level, major, minor, lvlText, suffix): how Word would number "2.1<tab>Title".
+Number = tuple[int, int, int, str, str]
+_NUMBERED_PARA = re.compile(r"^(?:(\d{1,3})\.(?:(\d{1,3})(\.?))?|\((\d{1,2})\)) (\S.*)$")
+
+
+def numbered(table: Table) -> Number | None:
+    """For a one-row, two-cell table like "2.1 | Title", the Word numbering it stands for."""
     if len(table.rows) != 1 or len(table.rows[0]) != 2:
         return None
     number, body = table.rows[0]
@@ -110,16 +115,31 @@ def numbered(table: Table) -> tuple[int, int, int, str] | None:
         return None
     major, dot, minor, dot2 = match.groups()
     if minor is None:
-        return 0, int(major), 0, f"%1{dot}"
+        return 0, int(major), 0, f"%1{dot}", "tab"
     if dot != ".":
         return None
-    return 1, int(major), int(minor), f"%1.%2{dot2}"
+    return 1, int(major), int(minor), f"%1.%2{dot2}", "tab"
+
+
+def numbered_paragraph(para: Para) -> tuple[Number, str] | None:
+    """For a paragraph like "47. Public questions" or "(1) That ...", its numbering and text."""
+    match = _NUMBERED_PARA.match(para.text)
+    if match is None or para.item or para.bold:
+        return None
+    major, minor, dot, bracketed, text = match.groups()
+    if bracketed is not None:
+        return (0, int(bracketed), 0, "(%1)", "space"), text
+    if minor is None:
+        return (0, int(major), 0, "%1.", "space"), text
+    return (1, int(major), int(minor), f"%1.%2{dot}", "space"), text
 
 
 # Word
 
 
-def _add_num(word: Any, *, patterns: list[str], level: int, major: int, minor: int) -> str:
+def _add_num(
+    word: Any, *, patterns: list[str], suffix: str, level: int, major: int, minor: int
+) -> str:
     """Add a two-level list starting at major (and minor) and return its numId."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -129,7 +149,7 @@ def _add_num(word: Any, *, patterns: list[str], level: int, major: int, minor: i
     abstract_id = max((int(a.get(f"{{{_W}}}abstractNumId")) for a in abstracts), default=0) + 1
     levels = "".join(
         f"<w:lvl w:ilvl='{ilvl}'><w:start w:val='1'/><w:numFmt w:val='decimal'/>"
-        f"<w:lvlText w:val='{pattern}'/><w:lvlJc w:val='left'/></w:lvl>"
+        f"<w:suff w:val='{suffix}'/><w:lvlText w:val='{pattern}'/><w:lvlJc w:val='left'/></w:lvl>"
         for ilvl, pattern in enumerate(patterns)
     )
     abstract = parse_xml(
@@ -170,6 +190,7 @@ def _set_num(paragraph: Any, num_id: str, level: int) -> None:
 class _List:
     num_id: str
     patterns: list[str]
+    suffix: str
     major: int
     minor: int
     major_used: bool
@@ -182,10 +203,11 @@ class _Lists:
         self.word = word
         self.current: _List | None = None
 
-    def num_for(self, level: int, major: int, minor: int, pattern: str) -> str:
+    def num_for(self, number: Number) -> str:
         """Return the numId under which a paragraph numbered like this continues or starts."""
+        level, major, minor, pattern, suffix = number
         current = self.current
-        if current is not None and current.patterns[level] == pattern:
+        if current is not None and (current.patterns[level], current.suffix) == (pattern, suffix):
             if level == 0 and current.major_used and major == current.major + 1:
                 current.major, current.minor = major, 0
                 return current.num_id
@@ -194,8 +216,10 @@ class _Lists:
                 return current.num_id
         patterns = ["%1.", "%1.%2"]
         patterns[level] = pattern
-        num_id = _add_num(self.word, patterns=patterns, level=level, major=major, minor=minor)
-        self.current = _List(num_id, patterns, major, minor, level == 0)
+        num_id = _add_num(
+            self.word, patterns=patterns, suffix=suffix, level=level, major=major, minor=minor
+        )
+        self.current = _List(num_id, patterns, suffix, major, minor, level == 0)
         return num_id
 
 
@@ -208,13 +232,14 @@ def render_docx(document: Document, path: Path) -> Path:
     for part in structure(document):
         if isinstance(part, Heading):
             word.add_heading(part.text, level=2)
+        elif isinstance(part, Para) and (found := numbered_paragraph(part)) is not None:
+            label, text = found
+            _set_num(word.add_paragraph(text), lists.num_for(label), label[0])
         elif isinstance(part, Para):
             word.add_paragraph(part.text, style="List Bullet" if part.item else None)
         elif (number := numbered(part)) is not None:
-            level, major, minor, pattern = number
-            num_id = lists.num_for(level, major, minor, pattern)
             paragraph = word.add_paragraph(part.rows[0][1][0].text)
-            _set_num(paragraph, num_id, level)
+            _set_num(paragraph, lists.num_for(number), number[0])
         else:
             _docx_table(word, part)
     word.save(str(path))

@@ -27,6 +27,8 @@ def _zip(members: dict[str, bytes]) -> bytes:
         (b"\xef\xbb\xbf\n  <html lang='en'><p>x</p></html>", Format.HTML),
         ("<!doctype html><p>x".encode("utf-16"), Format.HTML),
         (b"Minutes\n\tName\tCapacity\n<p>stray tags stay text</p>", Format.TEXT),
+        (b"\n<div class='minutes'><table><tr><td>1.</td></tr></table></div>", Format.HTML),
+        (b"<p>2.1</p>\t<p>A converted row keeps its tab</p>", Format.TEXT),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), Format.DOC),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),

@@ -25,6 +25,8 @@ ADDRESS_SPACE = 3 << 30
 # Peak memory a hostile read may add, in MB: loose, well below what a blow-up would take.
 GROWTH_MB = 250
 
+# The peak is read from /proc (it starts afresh at exec, unlike ru_maxrss, which a child
+# inherits from the test process).
 _CHILD = f"""
 import json, resource, sys
 from pathlib import Path
@@ -32,13 +34,20 @@ resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE}))
 import docx, lxml.etree, pypdfium2
 import oversight.documents.docx, oversight.documents.html, oversight.documents.pdf
 from oversight.documents import DocumentError, read_path
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def peak_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+before = peak_mb()
 try:
     document = read_path(Path(sys.argv[1]))
     outcome = {{"document": document.text[:200]}}
 except DocumentError as error:
     outcome = {{"error": str(error)}}
-outcome["growth_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+outcome["growth_mb"] = peak_mb() - before
 print(json.dumps(outcome))
 """
 
