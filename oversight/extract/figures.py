@@ -110,7 +110,7 @@ def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
 def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) -> bool:
     """A duration is a figure when it measures something ("answered within 3.5 minutes",
     "7 months of delays"), not when it says when ("in 3 months", "10 days ago")."""
-    if "%" in sentence[: m.start()] or re.match(r"\s+ago\b", sentence[end:]):
+    if "%" in sentence or re.match(r"\s+ago\b", sentence[end:]):
         return False
     if re.search(r"of\s+(?:delays?|waiting)$", sentence[m.start() : end]):
         return True

@@ -8,7 +8,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from oversight.extract.dates import DateMatch, find_dates, find_time, years_mentioned
+from oversight.extract.dates import (
+    DateMatch,
+    find_dates,
+    find_time,
+    find_time_span,
+    years_mentioned,
+)
 from oversight.extract.lines import Line
 
 _LABEL = re.compile(
@@ -171,6 +177,20 @@ def extract_header(lines: list[Line], text: str) -> Header:
             break
         if _STOP.match(body):
             break
+        leading = find_dates(body[:40]) if date_line is None and date_source is None else []
+        if leading and leading[0].start <= 12 and len(body) < 160:
+            # A bare date line: "Thursday 6th February 2025, 1.30pm, Room A, Police HQ".
+            date_line = body
+            rest = body[leading[0].end :]
+            found_time = find_time_span(rest)
+            if found_time:
+                header.start_time = header.start_time or found_time[0]
+                rest = rest[found_time[2] :]
+            place = re.sub(r"^(?:at|in)\s+", "", rest.strip(" ,.;–-"))
+            if place and not header.venue:
+                header.venue = place
+            header.end = max(header.end, line.index + 1)
+            continue
         if held_line is not None and line.index > held_line + 1:
             break
         if (

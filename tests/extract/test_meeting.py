@@ -154,3 +154,33 @@ def test_summary_of_actions_does_not_count_twice() -> None:
 def test_text_that_is_not_minutes_is_refused(text: str) -> None:
     with pytest.raises(NotMinutesError):
         extract(text)
+
+
+BOARD_WITH_BARE_DATE_LINE = (
+    "Eastvale Office of the Police, Fire and Crime Commissioner\n"
+    "Accountability Board – Minutes\n"
+    "Thursday 6th February 2025, 1.30pm, Conference Room A, Eastvale Police HQ\n\n"
+    "Present\nSara Quill\tPolice, Fire and Crime Commissioner\nTom Birch\tChief Constable\n\n"
+    "Apologies\nLee Dunn\tDeputy Chief Constable\n\n"
+    "1. Performance report\n"
+    "The CC reported that 999 calls answered within 10 seconds stood at 91.2% against a 90% "
+    "target.\n"
+    "Actions:\n- CC to provide a breakdown of burglary by district at the next meeting\n\n"
+    "Date of next meeting: Thursday 6 March 2025 at 1.30pm\n"
+)
+
+
+def test_a_bare_date_line_gives_date_time_and_venue() -> None:
+    meeting = extract(BOARD_WITH_BARE_DATE_LINE)
+    assert meeting.title == "Accountability Board"
+    assert (meeting.date, meeting.start_time) == (dt.date(2025, 2, 6), "13:30")
+    assert meeting.venue == "Conference Room A, Eastvale Police HQ"
+    assert [(p.name, p.role) for p in meeting.attendees] == [
+        ("Sara Quill", "Police, Fire and Crime Commissioner"),
+        ("Tom Birch", "Chief Constable"),
+    ]
+    assert [p.name for p in meeting.apologies] == ["Lee Dunn"]
+    (action,) = meeting.actions
+    assert (action.owners, action.due_date) == (["CC"], dt.date(2025, 3, 6))
+    # "within 10 seconds" is part of the measure, not a figure of its own.
+    assert [(f.value, f.target) for f in meeting.figures] == [("91.2", "90%")]
