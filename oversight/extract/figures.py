@@ -141,6 +141,10 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
             has_figure = False
             for m in numbers:
                 value = m.group(1)
+                if sentence[m.end() : m.end() + 1] in _NOT_A_FIGURE_NEXT or _DATE_NEXT.match(
+                    sentence, m.end()
+                ):
+                    continue
                 if _YEARISH.match(value) or _NAMING.search(
                     sentence[max(0, m.start() - 16) : m.start()]
                 ):
