@@ -206,10 +206,11 @@ def extract_header(lines: list[Line], text: str) -> Header:
         if len(body) < 250 and (_TITLE_WORDS.search(body) or _HELD_ON.search(body)):
             title_lines.append(body)
             held = _HELD_ON.search(body)
-            if held and find_dates(body):
+            held_dates = find_dates(body) if held else []
+            if held_dates:
                 date_source = body
                 held_line = line.index
-                after_date = body[find_dates(body)[0].end :]
+                after_date = body[held_dates[0].end :]
                 header.start_time = header.start_time or find_time(after_date)
                 venue = _HELD_VENUE.search(body)
                 if venue:
@@ -223,7 +224,7 @@ def extract_header(lines: list[Line], text: str) -> Header:
         elif len(body) > 200:
             break
     header.end = max(header.end, last_field + 1)
-    titles = [_clean_title(t) for t in title_lines if _clean_title(t)]
+    titles = [t for t in (_clean_title(line) for line in title_lines) if t]
     named = [t for t in titles if not _MINUTES_OF.match(t)] or titles
     meeting_titles = [t for t in named if _TITLE_WORDS.search(t)]
     header.title = (meeting_titles or named)[-1] if named else None

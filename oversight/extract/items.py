@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from oversight.documents.document import BlockKind
 from oversight.extract.lines import ITEM_NUMBER, Line
 from oversight.extract.tables import action_table_columns
-from oversight.records.types import AgendaItem, SourceSpan
+from oversight.records.types import AgendaItem
 
 _INLINE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]|\((?P<paren>[a-z]|\d{1,2})\)"
@@ -221,9 +221,10 @@ def extract_items(lines: list[Line], start: int) -> Items:
                     and not body_since_title
                     and (not table_numbered or next_numbered)
                 )
-                if not caption and clean_title(body):
+                title = clean_title(body)
+                if not caption and title:
                     new_item = AgendaItem(
-                        title=clean_title(body),
+                        title=title,
                         number=None,
                         level=2 if table_numbered and current_main else 1,
                         span=line.body_span(),
@@ -246,8 +247,3 @@ def item_label(item: AgendaItem | None) -> str | None:
     if item is None:
         return None
     return item.number or item.title
-
-
-def span_of(item: AgendaItem) -> SourceSpan | None:
-    """The item's span."""
-    return item.span

@@ -104,7 +104,7 @@ def extract_meeting(document: Document) -> Meeting:
         apologies=attendance.apologies,
         items=items.items,
         actions=actions,
-        action_updates=extract_updates(lines[: len(lines)], items),
+        action_updates=extract_updates(lines, items),
         decisions=extract_decisions(lines, items),
         hmicfrs=extract_hmicfrs(lines, items, meeting_date=header.date),
         figures=extract_figures(lines, items, start=body_start),
