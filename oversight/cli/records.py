@@ -1,116 +1,31 @@
-"""The `oversight` command: parse options, call one service function, print, set the exit code.
-
-Exit codes: 0 when all went well; 1 when a file could not be ingested or extracted, a meeting
-was not found, or the database could not be opened; 2 for bad usage, including a malformed
-search query. Query commands print Rich tables, or with `--json` the JSON the web API gives.
-Heavy libraries are imported inside the commands so that `oversight --help` starts fast.
-"""
+"""Commands that read, store and ask the record of single meetings."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from oversight.cli.common import (
+    PROGRESS_THRESHOLD,
+    JsonOption,
+    fail,
+    make_console,
+    max_file_bytes,
+    print_json,
+    text,
+    using_database,
+    using_session,
+)
+
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.progress import TaskID
-    from sqlalchemy.orm import Session
 
-    from oversight.services import Database, IngestReport, Progress, SearchHit, StoredMeeting
-
-# Above this many files, ingest and extract show a progress bar.
-PROGRESS_THRESHOLD = 3
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL (default: $OVERSIGHT_DATABASE_URL, then sqlite:///oversight.db).",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
-def _database_url(ctx: typer.Context) -> str:
-    from oversight.settings import SettingsError, get_settings
-
-    given = ctx.obj.get("db") if isinstance(ctx.obj, dict) else None
-    if given:
-        return str(given)
-    try:
-        return get_settings().database_url
-    except SettingsError as exc:
-        raise _fail(str(exc), 2) from None
-
-
-@contextmanager
-def _database(ctx: typer.Context) -> Iterator[Database]:
-    from oversight.services import ServiceError, open_database
-
-    try:
-        database = open_database(_database_url(ctx))
-    except ServiceError as exc:
-        raise _fail(str(exc), 1) from None
-    with database:
-        yield database
-
-
-@contextmanager
-def _session(ctx: typer.Context) -> Iterator[Session]:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    with _database(ctx) as database, database.session() as session:
-        try:
-            yield session
-        except SQLAlchemyError as exc:
-            detail = " ".join(str(getattr(exc, "orig", None) or exc).split())
-            raise _fail(f"database error: {detail}", 1) from None
-
-
-def _console(*, stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def _print_json(value: Any) -> None:
-    from oversight.services import to_json
-
-    typer.echo(json.dumps(to_json(value), indent=2, ensure_ascii=False))
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def _max_bytes() -> int:
-    from oversight.settings import SettingsError, get_settings
-
-    try:
-        return get_settings().max_file_bytes
-    except SettingsError as exc:
-        raise _fail(str(exc), 2) from None
-
-
-def root(ctx: typer.Context, db: DbOption = None) -> None:
-    """Keep the structured, searchable record of police accountability meetings."""
-    ctx.obj = {"db": db}
+    from oversight.services import IngestReport, Progress, SearchHit, StoredMeeting
 
 
 def extract(
@@ -122,7 +37,7 @@ def extract(
 
     with _progress() as on_progress:
         report = extract_paths(
-            paths=files, out_dir=out, on_progress=on_progress, max_bytes=_max_bytes()
+            paths=files, out_dir=out, on_progress=on_progress, max_bytes=max_file_bytes()
         )
     typer.echo(f"Wrote {len(report.written)} record(s) to {out}.")
     for problem in report.failures:
@@ -136,7 +51,7 @@ def _progress() -> Iterator[Callable[[Progress], None]]:
     """Yield an on_progress callback that shows a Rich progress bar for longer batches."""
     from rich.progress import Progress as Bar
 
-    console = _console(stderr=True)
+    console = make_console(stderr=True)
     bar = Bar(console=console, transient=True, disable=not console.is_terminal)
     task: list[TaskID] = []
 
@@ -163,8 +78,8 @@ def ingest(
     """Read, extract and store files and folders; exit 1 if any file failed."""
     from oversight.services import ingest_paths
 
-    max_bytes = _max_bytes()
-    with _database(ctx) as database, _progress() as on_progress:
+    max_bytes = max_file_bytes()
+    with using_database(ctx) as database, _progress() as on_progress:
         report = ingest_paths(
             engine=database.engine,
             paths=paths,
@@ -172,7 +87,7 @@ def ingest(
             max_bytes=max_bytes,
         )
     if as_json:
-        _print_json(report)
+        print_json(report)
     else:
         _print_ingest_report(report)
     for problem in report.failures:
@@ -199,23 +114,23 @@ def meetings(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     from oversight.services import list_meetings
 
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         found = list_meetings(session=session)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table("id", "date", "title", "source", "present", "actions", "decisions")
     for m in found:
         table.add_row(
             str(m.id),
-            _text(m.date),
-            _text(m.title),
+            text(m.date),
+            text(m.title),
             m.source,
             str(m.attendees),
             str(m.actions),
             str(m.decisions),
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 def show(
@@ -226,13 +141,13 @@ def show(
     """Show one meeting's full record."""
     from oversight.services import MeetingNotFoundError, show_meeting
 
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         try:
             found = show_meeting(session=session, meeting=meeting)
         except MeetingNotFoundError as exc:
-            raise _fail(str(exc), 1) from None
+            raise fail(str(exc), 1) from None
     if as_json:
-        _print_json(found)
+        print_json(found)
     else:
         _print_meeting(found)
 
@@ -240,7 +155,7 @@ def show(
 def _print_meeting(found: StoredMeeting) -> None:
     from rich.table import Table
 
-    console = _console()
+    console = make_console()
     m = found.meeting
     console.print(f"[bold]{m.title or m.source}[/bold]  (meeting {found.id})", markup=True)
     for label, value in (
@@ -302,11 +217,11 @@ def _print_meeting(found: StoredMeeting) -> None:
         if rows:
             table = Table(*headers, title=title, title_justify="left")
             for row in rows:
-                table.add_row(*(_text(v) for v in row))
+                table.add_row(*(text(v) for v in row))
             console.print(table)
     nxt = m.next_meeting
     if nxt is not None:
-        parts = [_text(v) for v in (nxt.date, nxt.time, nxt.kind, nxt.venue) if v]
+        parts = [text(v) for v in (nxt.date, nxt.time, nxt.kind, nxt.venue) if v]
         console.print(f"Next meeting: {', '.join(parts)}", markup=False)
 
 
@@ -323,10 +238,10 @@ def documents(
     from oversight.services import DocumentStatus, list_documents
 
     status = DocumentStatus.NOT_UNDERSTOOD if not_understood else None
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         found = list_documents(session=session, status=status)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table("id", "source", "format", "status", "reason", "ingested")
     for d in found:
@@ -335,10 +250,10 @@ def documents(
             d.source,
             d.format,
             d.status.value,
-            _text(d.reason),
+            text(d.reason),
             d.ingested_at.strftime("%Y-%m-%d %H:%M"),
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 def _parse_day(value: str | None) -> dt.date | None:
@@ -366,25 +281,25 @@ def actions(
     from oversight.services import list_actions
 
     day = _parse_day(as_of)
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         found = list_actions(
             session=session, open_only=open_only, owner=owner, overdue=overdue, as_of=day
         )
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table("id", "meeting", "owners", "action", "due", "status")
     for a in found:
         status = "overdue" if a.overdue else a.status
         table.add_row(
             str(a.id),
-            _text(a.meeting_date or a.meeting_title or a.source),
-            _text(a.action.owners),
+            text(a.meeting_date or a.meeting_title or a.source),
+            text(a.action.owners),
             a.action.text,
-            _text(a.action.due_date or a.action.due),
+            text(a.action.due_date or a.action.due),
             status,
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 def people(ctx: typer.Context, as_json: JsonOption = False) -> None:
@@ -393,10 +308,10 @@ def people(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     from oversight.services import list_people
 
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         found = list_people(session=session)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table("name", "roles", "letters", "meetings", "present", "apologies")
     for p in found:
@@ -408,7 +323,7 @@ def people(ctx: typer.Context, as_json: JsonOption = False) -> None:
             str(p.present),
             str(p.apologies),
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 def search(
@@ -421,13 +336,13 @@ def search(
     from oversight.services import SearchQueryError
     from oversight.services import search as run_search
 
-    with _session(ctx) as session:
+    with using_session(ctx) as session:
         try:
             hits = run_search(session=session, query=query, limit=limit)
         except SearchQueryError as exc:
-            raise _fail(f"invalid search query: {exc}", 2) from None
+            raise fail(f"invalid search query: {exc}", 2) from None
     if as_json:
-        _print_json(hits)
+        print_json(hits)
     else:
         _print_hits(hits)
 
@@ -435,11 +350,11 @@ def search(
 def _print_hits(hits: list[SearchHit]) -> None:
     from rich.text import Text
 
-    console = _console()
+    console = make_console()
     if not hits:
         console.print("No matches.")
     for n, hit in enumerate(hits, start=1):
-        where = " · ".join(x for x in (_text(hit.date), hit.title, hit.source) if x)
+        where = " · ".join(x for x in (text(hit.date), hit.title, hit.source) if x)
         section = f"{hit.section} {hit.label}" if hit.label else hit.section
         console.print(Text(f"{n}. {where} [{section}]", style="bold"))
         # Table cells arrive tab-separated; one space each keeps the highlight offsets.
@@ -449,17 +364,7 @@ def _print_hits(hits: list[SearchHit]) -> None:
         console.print(snippet)
 
 
-def make_cli() -> typer.Typer:
-    """Build the `oversight` command with all its subcommands."""
-    app = typer.Typer(
-        name="oversight", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
-    )
-    app.callback()(root)
+def register(app: typer.Typer) -> None:
+    """Add the commands that read, store and ask the record of single meetings."""
     for command in (extract, ingest, meetings, show, actions, people, search, documents):
         app.command()(command)
-    return app
-
-
-def main() -> None:
-    """Run the `oversight` command."""
-    make_cli()()
