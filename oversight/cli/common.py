@@ -7,6 +7,7 @@ search query. Query commands print Rich tables, or with `--json` the JSON the we
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,3 +108,13 @@ def max_file_bytes() -> int:
 def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Keep the structured, searchable record of police accountability meetings."""
     ctx.obj = {"db": db}
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """Return a YYYY-MM-DD option as a date; None stays None."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None

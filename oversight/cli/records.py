@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +15,7 @@ from oversight.cli.common import (
     fail,
     make_console,
     max_file_bytes,
+    parse_day,
     print_json,
     text,
     using_database,
@@ -256,15 +256,6 @@ def documents(
     make_console().print(table)
 
 
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def actions(
     ctx: typer.Context,
     open_only: Annotated[bool, typer.Option("--open", help="Only open actions.")] = False,
@@ -280,7 +271,7 @@ def actions(
 
     from oversight.services import list_actions
 
-    day = _parse_day(as_of)
+    day = parse_day(as_of)
     with using_session(ctx) as session:
         found = list_actions(
             session=session, open_only=open_only, owner=owner, overdue=overdue, as_of=day

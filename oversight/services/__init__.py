@@ -3,7 +3,9 @@
 The CLI and the web call these functions and nothing below them: open the store with
 `open_database(url)`, ingest with `ingest_paths`, extract without storing with
 `extract_paths`, and ask questions with `list_meetings`, `show_meeting`, `list_actions`,
-`list_people`, `list_documents` and `search`. `to_json` gives any result's JSON form.
+`list_people`, `list_documents` and `search`. The record across meetings is in
+`services.tracking` (the tracker, people and roles, topics, figures, corrections) and
+`services.agenda` (the agenda pack). `to_json` gives any result's JSON form.
 """
 
 from oversight.records import DocumentStatus
@@ -31,6 +33,7 @@ from oversight.store import (
     SearchQueryError,
     StoredMeeting,
 )
+from oversight.store.tracked_queries import ItemRow
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
@@ -42,6 +45,7 @@ __all__ = [
     "ExtractReport",
     "FileProblem",
     "IngestReport",
+    "ItemRow",
     "MeetingNotFoundError",
     "MeetingSummary",
     "Outcome",

@@ -39,6 +39,7 @@ from oversight.store import (
     make_session_factory,
     save_document,
 )
+from oversight.tracking.refresh import refresh_tracking
 
 
 @dataclass(slots=True)
@@ -167,15 +168,33 @@ def ingest_paths(
     paths: Sequence[Path],
     on_progress: Callable[[Progress], None] | None = None,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    track: bool = True,
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively) into the store; report what happened."""
+    """Ingest files and folders (walked recursively) into the store; report what happened.
+
+    When anything was stored or replaced, the record across meetings is rebuilt after the
+    batch (`track=False` leaves that to the caller).
+    """
     files, missing = collect_files(paths)
     own = _database_files(engine)
     files = [f for f in files if f.resolve() not in own]
     report = IngestReport(failures=list(missing))
     sessions = make_session_factory(engine)
+    changed = False
     for done, path in enumerate(files, start=1):
         outcome = _ingest_file(sessions, path, report, max_bytes)
+        changed = changed or outcome in (Outcome.NEW, Outcome.REPLACED)
         if on_progress is not None:
             on_progress(Progress(done=done, total=len(files), file=str(path), outcome=outcome))
+    if changed and track:
+        _refresh(sessions, report)
     return report
+
+
+def _refresh(sessions: sessionmaker[Session], report: IngestReport) -> None:
+    """Rebuild the record across meetings once the batch is stored."""
+    try:
+        with sessions.begin() as session:
+            refresh_tracking(session=session)
+    except SQLAlchemyError as exc:
+        report.failures.append(FileProblem("tracking", _database_problem(exc)))

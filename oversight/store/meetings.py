@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import PurePath
 
 from sqlalchemy import ColumnElement, ScalarSelect, func, select
@@ -91,3 +92,16 @@ def find_meeting_ids(*, session: Session, source: str) -> list[int]:
         statement.where(DocumentRow.source.startswith(f"{wanted}.", autoescape=True))
     )
     return [mid for mid, name in candidates if PurePath(name).stem == wanted]
+
+
+def latest_next_meeting(*, session: Session) -> tuple[dt.date | None, str | None, str | None]:
+    """Return the next-meeting date, kind and title announced by the latest dated meeting."""
+    row = session.execute(
+        select(MeetingRow.next_date, MeetingRow.next_kind, MeetingRow.title)
+        .where(MeetingRow.date.is_not(None))
+        .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+        .limit(1)
+    ).one_or_none()
+    if row is None:
+        return None, None, None
+    return row[0], row[1], row[2]

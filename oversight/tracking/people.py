@@ -1,0 +1,222 @@
+"""One person record per real person, however the minutes wrote the name.
+
+Names are taken apart into honorifics and ranks, given names and a surname. Full names that
+rapidfuzz scores at or above `NAME_THRESHOLD` are one person ("Charity Pearce", "Charity
+Pierce"); an initial and surname ("J. Moss") joins the person with that surname whose
+given name starts so; a rank or honorific with a surname ("DCC Moss", "Ms Amberley") joins
+the person with that surname, the one holding that role at the time when several share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from oversight.records import Meeting
+from oversight.records.tracking import Attendance, MeetingRef, PersonRecord
+from oversight.tracking.roles import Holding, Role, canonical_role
+
+# Measured on the name variants of the fictional year and the seeds (tests/tracking):
+# true variants score 90 and above, different people with a shared surname 80 and below.
+NAME_THRESHOLD = 88.0
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|lord|lady|cllr|councillor|rev(?:d)?|"
+    r"supt|ch\.? ?supt|chief superintendent|superintendent|ch\.? ?insp|chief inspector|"
+    r"inspector|insp|dci|di|ds|dc|pc|ps|sgt|det\.?|t/|a/)\.?\s+",
+    re.IGNORECASE,
+)
+_RANK = re.compile(r"^(?:[TA]/\s*)?(?:DPCC|PCC|DCC|ACC|CC|ACO|CEX|CFO)\s+", re.IGNORECASE)
+_HONOURS = re.compile(r"(?:,?\s+(?:QPM|OBE|MBE|CBE|KPM|DL|JP|KC|QC|BEM))+\.?$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A written name taken apart."""
+
+    written: str
+    given: tuple[str, ...]
+    surname: str
+    rank: str | None = None
+
+    @property
+    def is_full(self) -> bool:
+        """True when the first given name is written out, not an initial."""
+        return bool(self.given) and len(self.given[0].rstrip(".")) > 1
+
+    @property
+    def plain(self) -> str:
+        """The name without rank or honorific."""
+        return " ".join((*self.given, self.surname))
+
+
+def parse_name(written: str) -> Name | None:
+    """Take a written name apart; None when it holds no surname."""
+    text = _HONOURS.sub("", " ".join(written.split())).strip(" ,")
+    rank = None
+    while True:
+        ranked = _RANK.match(text)
+        if ranked:
+            rank = ranked.group(0).strip()
+            text = text[ranked.end() :]
+            continue
+        honorific = _HONORIFIC.match(text)
+        if honorific:
+            text = text[honorific.end() :]
+            continue
+        break
+    parts = [p for p in re.split(r"\s+", text) if p]
+    if not parts or not parts[-1][:1].isalpha() or len(parts[-1]) < 2:
+        return None
+    given = tuple(p for part in parts[:-1] for p in _split_initials(part))
+    return Name(written=written, given=given, surname=parts[-1], rank=rank)
+
+
+def _split_initials(part: str) -> list[str]:
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", part):
+        return [f"{c}." for c in part.replace(".", "")]
+    return [part]
+
+
+def person_key(name: str) -> str:
+    """Return a URL-safe key for a person's canonical name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+
+
+@dataclass
+class _Cluster:
+    names: list[Name] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def full(self) -> list[Name]:
+        return [n for n in self.names if n.is_full]
+
+    def canonical(self) -> str:
+        full = self.full or self.names
+        counts = Counter(n.plain for n in full)
+        return max(counts, key=lambda plain: (counts[plain], len(plain), plain))
+
+
+@dataclass(frozen=True)
+class _Seen:
+    ref: MeetingRef
+    status: str
+    written: str
+    role_text: str | None
+    abbreviation: str | None
+
+
+def find_people(
+    meetings: Sequence[tuple[MeetingRef, Meeting]],
+) -> tuple[list[PersonRecord], list[Holding]]:
+    """Return one record per person in the attendance of the meetings, and their role holdings."""
+    seen: list[_Seen] = []
+    for ref, meeting in meetings:
+        for status, group in (("present", meeting.attendees), ("apologies", meeting.apologies)):
+            seen.extend(_Seen(ref, status, p.name, p.role, p.abbreviation) for p in group)
+    parsed = [(s, parse_name(s.written)) for s in seen]
+    clusters = _cluster_full_names([n for _, n in parsed if n is not None and n.is_full])
+    records: dict[int, _Cluster] = {}
+    holdings: list[tuple[int, _Seen, Role]] = []
+    for entry, name in sorted(parsed, key=lambda pair: pair[1] is None or not pair[1].is_full):
+        if name is None:
+            continue
+        role = canonical_role(entry.role_text, entry.abbreviation, name.rank)
+        index = _place(name, role, entry, clusters)
+        cluster = clusters[index]
+        if name not in cluster.names:
+            cluster.names.append(name)
+        cluster.attendance.append(
+            Attendance(
+                entry.ref.meeting_id,
+                entry.ref.date,
+                entry.status,
+                entry.written,
+                role.name if role else entry.role_text,
+            )
+        )
+        if role is not None:
+            cluster.roles.append(role)
+            holdings.append((index, entry, role))
+        records[index] = cluster
+    people: dict[int, PersonRecord] = {}
+    for index, cluster in sorted(records.items()):
+        canonical = cluster.canonical()
+        people[index] = PersonRecord(
+            key=person_key(canonical),
+            name=canonical,
+            variants=sorted({n.written for n in cluster.names}),
+            roles=list(dict.fromkeys(_title(r) for r in cluster.roles)),
+            attendance=sorted(cluster.attendance, key=lambda a: (a.date is None, a.date or 0)),
+        )
+    held = [
+        Holding(
+            entry.ref.meeting_id, entry.ref.date, role, people[i].key, people[i].name, entry.written
+        )
+        for i, entry, role in holdings
+    ]
+    return sorted(people.values(), key=lambda p: p.name), held
+
+
+def _title(role: Role) -> str:
+    return f"{role.qualifier.capitalize()} {role.name}" if role.qualifier else role.name
+
+
+def _cluster_full_names(names: Sequence[Name]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for name in sorted(set(names), key=lambda n: n.plain):
+        for cluster in clusters:
+            if any(_same_person(name, other) for other in cluster.names):
+                cluster.names.append(name)
+                break
+        else:
+            clusters.append(_Cluster(names=[name]))
+    return clusters
+
+
+def _same_person(a: Name, b: Name) -> bool:
+    if a.given[0][0].lower() != b.given[0][0].lower():
+        return False
+    return fuzz.ratio(a.plain.lower(), b.plain.lower()) >= NAME_THRESHOLD
+
+
+def _surname_matches(name: Name, cluster: _Cluster) -> bool:
+    return any(
+        fuzz.ratio(name.surname.lower(), other.surname.lower()) >= NAME_THRESHOLD
+        for other in cluster.names
+    )
+
+
+def _place(name: Name, role: Role | None, entry: _Seen, clusters: list[_Cluster]) -> int:
+    if name.is_full:
+        for i, cluster in enumerate(clusters):
+            if name in cluster.names:
+                return i
+    candidates = [i for i, c in enumerate(clusters) if _surname_matches(name, c)]
+    if name.given:
+        initial = name.given[0][0].lower()
+        candidates = [
+            i
+            for i in candidates
+            if any(n.given and n.given[0][0].lower() == initial for n in clusters[i].names)
+        ]
+    if len(candidates) > 1 and role is not None:
+        by_role = [i for i in candidates if any(r.name == role.name for r in clusters[i].roles)]
+        candidates = by_role or candidates
+    if len(candidates) >= 1 and (len(candidates) == 1 or role is not None):
+        return candidates[0]
+    clusters.append(_Cluster(names=[name]))
+    return len(clusters) - 1
+
+
+def attendance_by_person(people: Sequence[PersonRecord]) -> dict[str, list[Attendance]]:
+    """Return each person's attendance, keyed by person key."""
+    found: defaultdict[str, list[Attendance]] = defaultdict(list)
+    for person in people:
+        found[person.key].extend(person.attendance)
+    return dict(found)
