@@ -82,6 +82,8 @@ def _contains(column: InstrumentedAttribute[str], value: str) -> ColumnElement[b
 
 def _filtered(statement: Any, wanted: ItemFilter, day: dt.date) -> Any:
     t = TrackedItemRow
+    # As of a past day, items raised later did not exist yet.
+    statement = statement.where(or_(t.date.is_(None), t.date <= day))
     if wanted.kind is not None:
         statement = statement.where(t.kind == wanted.kind.value)
     if wanted.statuses:

@@ -59,6 +59,8 @@ def classify(text: str) -> Effect:
     """Return what an update's words say happened to its item."""
     if _DROPPED.search(text):
         return Effect.DROPPED
+    if _ends_open(text):
+        return Effect.UPDATE
     closed = _CLOSED.search(text)
     not_done = _NOT_DONE.search(text)
     if closed and not (not_done and not_done.start() <= closed.end() + 60):
@@ -70,10 +72,24 @@ def classify(text: str) -> Effect:
     return Effect.UPDATE
 
 
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.;])\s+", text.strip())[-1]
+
+
+def _ends_open(text: str) -> bool:
+    """Return True when the last sentence of an update says the item stays open."""
+    return bool(
+        re.match(
+            r"(?i)^(?:action )?(?:open|ongoing|on-going|in progress)\.?$", _last_sentence(text)
+        )
+    )
+
+
 def _ends_closed(text: str) -> bool:
     """Return True when the last sentence of an update declares the item closed."""
-    last = re.split(r"(?<=[.;])\s+", text.strip())[-1]
-    return bool(re.match(r"(?i)^(?:action )?(?:complete[d]?|closed|discharged)\.?$", last))
+    return bool(
+        re.match(r"(?i)^(?:action )?(?:complete[d]?|closed|discharged)\.?$", _last_sentence(text))
+    )
 
 
 def references(text: str) -> list[str]:

@@ -16,6 +16,18 @@ from dataclasses import dataclass
 from oversight.records.tracking import RoleTenure
 
 CHIEF_CONSTABLE = "Chief Constable"
+# Roles one person holds at a time: someone else recorded in one, however it is held,
+# ends the tenure of whoever held it before.
+SINGLE_HOLDER = frozenset(
+    {
+        CHIEF_CONSTABLE,
+        "Deputy Chief Constable",
+        "Police and Crime Commissioner",
+        "Deputy Police and Crime Commissioner",
+        "Chief Executive",
+        "Chief Finance Officer",
+    }
+)
 _CANONICAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Deputy Police and Crime Commissioner",
@@ -70,7 +82,7 @@ def canonical_role(*written: str | None) -> Role | None:
                 return Role(name, qualifier)
     for text in written:
         if text and len(text) > 3 and not re.fullmatch(r"[A-Z/&]{2,6}", text.strip()):
-            bare = re.sub(r"(?<![\w])[TA]/\s*", "", text.strip())
+            bare = _SERVES.sub("", re.sub(r"(?<![\w])[TA]/\s*", "", text.strip()))
             plain = _ORGANISATION.sub("", bare).strip(" ,")
             return Role(plain[:1].upper() + plain[1:], _qualifier(text)) if plain else None
     return None
@@ -106,8 +118,15 @@ def tenures(holdings: Sequence[Holding]) -> list[RoleTenure]:
         here = by_meeting[meeting_id]
         roles_here = {(h.role.name, h.role.qualifier) for h in here}
         people_here = {(h.role.name, h.role.qualifier, h.person_key) for h in here}
+        names_here = {h.role.name for h in here}
+        holders_here = {(h.role.name, h.person_key) for h in here}
         for key in list(open_runs):
-            if key[:2] in roles_here and key not in people_here:
+            name, _, person = key
+            replaced = key[:2] in roles_here and key not in people_here
+            if name in SINGLE_HOLDER:
+                replaced = name in names_here and (name, person) not in holders_here
+            moved = any(h.person_key == person for h in here) and key not in people_here
+            if replaced or moved:
                 done.append(open_runs.pop(key))
         for h in here:
             open_runs.setdefault((h.role.name, h.role.qualifier, h.person_key), []).append(h)
