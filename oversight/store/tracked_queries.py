@@ -229,7 +229,7 @@ def get_person(*, session: Session, key: str) -> tuple[PersonRecord, list[RoleTe
 def list_tenures(
     *, session: Session, role: str | None = None, person_id: int | None = None
 ) -> list[RoleTenure]:
-    """Return role tenures, by role and start, optionally for one role or one person."""
+    """Return role tenures by role and start, or one person's in the order they began."""
     statement = (
         select(RoleTenureRow, PersonRow.key, PersonRow.name)
         .join(PersonRow, PersonRow.id == RoleTenureRow.person_id)
@@ -238,7 +238,11 @@ def list_tenures(
     if role is not None:
         statement = statement.where(func.lower(RoleTenureRow.role) == role.lower())
     if person_id is not None:
-        statement = statement.where(RoleTenureRow.person_id == person_id)
+        statement = (
+            statement.where(RoleTenureRow.person_id == person_id)
+            .order_by(None)
+            .order_by(RoleTenureRow.first_date, RoleTenureRow.id)
+        )
     return [
         RoleTenure(
             t.role,

@@ -1,0 +1,115 @@
+"""The tracking commands, run in-process on every backend over the board minutes of
+`tests/tracking/minutes`: tables, JSON, corrections and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from oversight.cli import make_cli
+
+MINUTES = Path(__file__).parents[1] / "tracking" / "minutes"
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(make_cli(), [str(a) for a in args], env={"COLUMNS": "200"})
+
+
+def run_json(url: str, *args: str) -> Any:
+    result = run("--db", url, *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def url(database_url: str, tmp_path: Path) -> str:
+    shutil.copytree(MINUTES, tmp_path / "minutes")
+    result = run("--db", database_url, "ingest", tmp_path / "minutes")
+    assert result.exit_code == 0, result.output
+    return database_url
+
+
+def test_tracker_lists_actions_with_their_status(url: str) -> None:
+    rows = run_json(url, "tracker", "--as-of", "2025-12-01")
+    assert {r["item"]["reference"]: r["status"] for r in rows} == {
+        "05/2025": "closed",
+        "06/2025": "closed",
+        "07/2025": "dropped",
+        "08/2025": "overdue",
+    }
+    overdue = run_json(url, "tracker", "--status", "overdue", "--as-of", "2025-12-01")
+    assert [r["item"]["reference"] for r in overdue] == ["08/2025"]
+    table = run("--db", url, "tracker", "--owner", "IJ", "--as-of", "2025-12-01")
+    assert table.exit_code == 0
+    assert "08/2025" in table.stdout and "05/2025" not in table.stdout
+
+
+def test_item_shows_the_history(url: str) -> None:
+    key = next(
+        r["item"]["key"] for r in run_json(url, "tracker") if r["item"]["reference"] == "07/2025"
+    )
+    found = run_json(url, "item", key)
+    assert [e["effect"] for e in found["item"]["events"]] == [
+        "raised",
+        "carried_forward",
+        "dropped",
+    ]
+    assert run("--db", url, "item", "no-such-key").exit_code == 1
+
+
+def test_roles_who_and_person(url: str) -> None:
+    chiefs = run_json(url, "roles", "Chief Constable")
+    assert [(t["title"], t["name"]) for t in chiefs] == [
+        ("Chief Constable", "Colin Drake"),
+        ("Temporary Chief Constable", "Erin Faulkner"),
+        ("Chief Constable", "Nadia Okoro"),
+    ]
+    who = run("--db", url, "who", "the DCC", "--on", "2025-06-10")
+    assert who.exit_code == 0 and who.stdout.startswith("Imran Jalal")
+    person = run_json(url, "person", "erin-faulkner")
+    assert [t["title"] for t in person["tenures"]] == [
+        "Deputy Chief Constable",
+        "Temporary Chief Constable",
+        "Deputy Chief Constable",
+    ]
+    assert [a["status"] for a in person["person"]["attendance"]] == ["present"] * 3
+
+
+def test_correct_then_corrections(url: str) -> None:
+    key = next(
+        r["item"]["key"] for r in run_json(url, "tracker") if r["item"]["reference"] == "08/2025"
+    )
+    done = run("--db", url, "correct", "item", key, "close", "2025-10-20", "--author", "editor")
+    assert done.exit_code == 0, done.output
+    rows = run_json(url, "tracker", "--as-of", "2025-12-01", "--status", "closed")
+    assert "08/2025" in [r["item"]["reference"] for r in rows]
+    listed = run_json(url, "corrections")
+    assert [(c["target_key"], c["operation"], c["author"]) for c in listed] == [
+        (key, "close", "editor")
+    ]
+    refused = run("--db", url, "correct", "item", key, "explode")
+    assert refused.exit_code == 2
+    assert "item corrections are" in refused.output
+
+
+def test_agenda_writes_markdown_and_html(url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    result = run("--db", url, "agenda", "--next", "--as-of", "2025-11-01", "--out", out)
+    assert result.exit_code == 0, result.output
+    markdown = (out / "outstanding-matters.md").read_text()
+    assert markdown.startswith("# Outstanding matters for the meeting on 9 December 2025")
+    assert "08/2025: overdue" in markdown
+    assert "<h3>08/2025: overdue</h3>" in (out / "outstanding-matters.html").read_text()
+
+
+def test_topics_and_bad_options(url: str) -> None:
+    topics = run_json(url, "topics")
+    by_key = {t["key"]: t for t in topics}
+    assert by_key["contact"]["meetings"] >= 1
+    assert run("--db", url, "tracker", "--status", "lost").exit_code == 2
+    assert run("--db", url, "tracker", "--kind", "wish").exit_code == 2
