@@ -152,6 +152,7 @@ class Attendance:
     status: str
     written: str
     role: str | None = None
+    abbreviation: str | None = None
 
 
 @dataclass(frozen=True)

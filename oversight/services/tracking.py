@@ -35,6 +35,7 @@ from oversight.store.tracked_queries import (
     topic_hits,
 )
 from oversight.tracking.corrections import CorrectionError, check
+from oversight.tracking.mentions import Resolver
 from oversight.tracking.refresh import refresh_tracking
 from oversight.tracking.roles import resolve_mention
 from oversight.tracking.topics import load_taxonomy
@@ -120,6 +121,19 @@ def role_timeline(*, session: Session, role: str | None = None) -> list[RoleTenu
 def resolve_role(*, session: Session, text: str, on: dt.date | None) -> RoleTenure | None:
     """Return the tenure a mention such as "the DCC" or "ACC RJ" points to on a day."""
     return resolve_mention(text, on, list_tenures(session=session))
+
+
+def resolve_person(*, session: Session, text: str, on: dt.date | None) -> PersonRecord | None:
+    """Return the person a mention means on a day: a role ("the DCC", "T/CC", "ACC RJ"),
+    letters the attendance gave someone ("BL"), or a way of writing their name."""
+    people = [
+        found.person
+        for p in list_people_tracked(session=session)
+        if (found := person_history(session=session, key=p.key))
+    ]
+    resolver = Resolver(people, list_tenures(session=session))
+    key = resolver.resolve(text, on)
+    return resolver.person(key) if key else None
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,24 @@ def load_meetings(*, session: Session) -> list[tuple[int, Meeting]]:
     ]
 
 
+def load_texts(*, session: Session) -> dict[int, list[tuple[str, SourceSpan | None]]]:
+    """Return each meeting's running text as indexed for search, in document order."""
+    from oversight.store.tables import PassageRow
+
+    texts: dict[int, list[tuple[str, SourceSpan | None]]] = {}
+    statement = (
+        select(PassageRow.meeting_id, PassageRow.text, PassageRow.span_start, PassageRow.span_end)
+        .where(PassageRow.section == "text", PassageRow.meeting_id.is_not(None))
+        .order_by(PassageRow.meeting_id, PassageRow.span_start, PassageRow.id)
+    )
+    for meeting_id, text, start, end in session.execute(statement):
+        if meeting_id is None:
+            continue
+        span = SourceSpan(start, end) if start is not None and end is not None else None
+        texts.setdefault(meeting_id, []).append((text, span))
+    return texts
+
+
 def _start(span: SourceSpan | None) -> int | None:
     return span.start if span is not None else None
 
@@ -123,6 +141,7 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
                 status=a.status,
                 written=a.written,
                 role=a.role,
+                abbreviation=a.abbreviation,
             )
             for a in person.attendance
         )

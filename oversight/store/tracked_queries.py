@@ -220,7 +220,8 @@ def get_person(*, session: Session, key: str) -> tuple[PersonRecord, list[RoleTe
         variants=_split(row.variants),
         roles=_split(row.roles),
         attendance=[
-            Attendance(a.meeting_id, a.date, a.status, a.written, a.role) for a in attendance
+            Attendance(a.meeting_id, a.date, a.status, a.written, a.role, a.abbreviation)
+            for a in attendance
         ],
     )
     return person, list_tenures(session=session, person_id=row.id)

@@ -91,6 +91,7 @@ class PersonAttendanceRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     written: Mapped[str] = mapped_column(Text)
     role: Mapped[str | None] = mapped_column(Text)
+    abbreviation: Mapped[str | None] = mapped_column(String(64))
 
 
 class RoleTenureRow(Base):

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from oversight.records import Action, ActionUpdate, Meeting
+from oversight.records import Action, ActionUpdate, Meeting, SourceSpan
 from oversight.records.tracking import (
     Effect,
     ItemEvent,
@@ -125,28 +125,18 @@ def _record(
     ref: MeetingRef,
     fact_key: str,
     text: str,
-    span: object,
+    span: SourceSpan | None,
     effect: Effect,
     method: LinkMethod,
     confidence: float,
 ) -> None:
-    from oversight.records import SourceSpan
-
-    where = span if isinstance(span, SourceSpan) else None
+    where = span
+    if any(e.meeting_id == ref.meeting_id and e.text == text for e in item.events):
+        return
     item.events.append(
         ItemEvent(effect, ref.meeting_id, ref.date, text, where, method, confidence, fact_key)
     )
     tracker.links.append(ItemLink(fact_key, item.key, effect, method, round(confidence, 3)))
-    if effect is Effect.CARRIED_FORWARD:
-        following = tracker.calendar.next_meeting(ref)
-        if (
-            following is not None
-            and item.due_date is not None
-            and ref.date is not None
-            and item.due_date <= ref.date
-        ):
-            item.due_date = following.date
-            item.due_note = "carried forward to the next meeting"
 
 
 def _link_updates(
@@ -199,7 +189,10 @@ def _link_updates(
 
 
 def _references_of(update: ActionUpdate) -> list[str]:
-    named = [normalise_reference(update.reference)] if update.reference else []
+    if update.reference:
+        # The extractor gives a list of numbers one update per number: keep to its own.
+        return [normalise_reference(update.reference)]
+    named: list[str] = []
     for reference in references(update.refers_to) + references(update.update):
         if reference not in named:
             named.append(reference)

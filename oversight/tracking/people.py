@@ -25,6 +25,7 @@ from oversight.tracking.roles import Holding, Role, canonical_role
 NAME_THRESHOLD = 86.0
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|lord|lady|cllr|councillor|rev(?:d)?|"
+    r"(?:temporary |acting )?(?:deputy |assistant )?chief constable|commissioner|"
     r"supt|ch\.? ?supt|chief superintendent|superintendent|ch\.? ?insp|chief inspector|"
     r"inspector|insp|dci|di|ds|dc|pc|ps|sgt|det\.?|t/|a/)\.?\s+",
     re.IGNORECASE,
@@ -148,7 +149,8 @@ def find_people(
                 entry.ref.date,
                 entry.status,
                 entry.written,
-                role.name if role else entry.role_text,
+                _title(role) if role else entry.role_text,
+                entry.abbreviation,
             )
         )
         if role is not None:

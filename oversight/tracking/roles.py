@@ -116,15 +116,15 @@ def tenures(holdings: Sequence[Holding]) -> list[RoleTenure]:
     done: list[list[Holding]] = []
     for _, meeting_id in meetings:
         here = by_meeting[meeting_id]
-        roles_here = {(h.role.name, h.role.qualifier) for h in here}
         people_here = {(h.role.name, h.role.qualifier, h.person_key) for h in here}
         names_here = {h.role.name for h in here}
         holders_here = {(h.role.name, h.person_key) for h in here}
         for key in list(open_runs):
             name, _, person = key
-            replaced = key[:2] in roles_here and key not in people_here
-            if name in SINGLE_HOLDER:
-                replaced = name in names_here and (name, person) not in holders_here
+            # Several people hold roles such as ACC at once: one missing a meeting keeps
+            # their tenure; a single-holder role passes to whoever is recorded in it.
+            replaced = name in SINGLE_HOLDER and name in names_here
+            replaced = replaced and (name, person) not in holders_here
             moved = any(h.person_key == person for h in here) and key not in people_here
             if replaced or moved:
                 done.append(open_runs.pop(key))

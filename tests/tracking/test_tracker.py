@@ -81,8 +81,8 @@ def test_each_status_change_keeps_its_meeting_and_span(board: tuple[Engine, Path
         ("dropped", "reference", "2025-09-09"),
     ]
     assert all(e.span is not None for e in history.events)
-    # Carried forward from a meeting it was due at, it falls due at the next one.
-    assert history.due_date == dt.date(2025, 9, 9)
+    # Carrying an action forward does not move the date it was due.
+    assert history.due_date == dt.date(2025, 6, 10)
 
 
 def test_owners_and_role_mentions_resolve_to_people(board: tuple[Engine, Path]) -> None:

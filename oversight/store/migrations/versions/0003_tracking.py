@@ -106,6 +106,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("written", sa.Text(), nullable=False),
         sa.Column("role", sa.Text()),
+        sa.Column("abbreviation", sa.String(64)),
         key,
         _fk("person_attendance", "person_id", "person"),
         _fk("person_attendance", "meeting_id", "meeting"),
