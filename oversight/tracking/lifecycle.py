@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from oversight.records import Action, ActionUpdate, Meeting, SourceSpan
 from oversight.records.tracking import (
+    TERMINAL,
     Effect,
     ItemEvent,
     ItemKind,
@@ -30,6 +31,10 @@ from oversight.tracking.similarity import Weights, content_words
 # Below this score an update is not tied to any action by its words; measured on the
 # fictional year in examples/year (see tests/tracking/test_year.py).
 TEXT_LINK_THRESHOLD = 0.34
+# An update is compared with open actions raised within this many days before it that
+# share one of its words used by at most `_COMMON` actions.
+_LOOKBACK_DAYS = 3 * 366
+_COMMON = 2000
 # Words a table cell writes where an update does not say which action it is about.
 _VAGUE_REFERS_TO = frozenset({"", "earlier action", "action", "previous action", "update"})
 
@@ -42,6 +47,9 @@ class Tracker:
     items: list[TrackedItem] = field(default_factory=list)
     links: list[ItemLink] = field(default_factory=list)
     by_reference: dict[str, list[TrackedItem]] = field(default_factory=lambda: defaultdict(list))
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    by_word: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    ended: set[str] = field(default_factory=set)
 
 
 def track_actions(
@@ -101,6 +109,9 @@ def _add_action(tracker: Tracker, ref: MeetingRef, n: int, action: Action) -> No
         span=action.span,
         events=[ItemEvent(Effect.RAISED, ref.meeting_id, ref.date, action.text, action.span)],
     )
+    tracker.words[item.key] = words = content_words(item.text)
+    for word in words:
+        tracker.by_word[word].append(len(tracker.items))
     tracker.items.append(item)
     if reference:
         tracker.by_reference[reference].append(item)
@@ -137,6 +148,8 @@ def _record(
         ItemEvent(effect, ref.meeting_id, ref.date, text, where, method, confidence, fact_key)
     )
     tracker.links.append(ItemLink(fact_key, item.key, effect, method, round(confidence, 3)))
+    if effect in TERMINAL:
+        tracker.ended.add(item.key)
 
 
 def _link_updates(
@@ -208,21 +221,30 @@ def _text_candidates(
     )
     words = content_words(about)
     found: list[tuple[float, TrackedItem]] = []
-    for item in tracker.items:
-        if item.meeting_id == ref.meeting_id or item.ended_on(ref.date) is not None:
+    # Only actions sharing a word with the update can score; a word most actions share
+    # cannot tell them apart and is not looked up.
+    tokens = frozenset(about.replace("/", " ").split())
+    postings = (tracker.by_word.get(word, ()) for word in words)
+    shared = {i for found in postings if len(found) <= _COMMON for i in found}
+    for index in sorted(shared):
+        item = tracker.items[index]
+        if item.meeting_id == ref.meeting_id or item.key in tracker.ended:
             continue
-        if item.date is not None and ref.date is not None and item.date >= ref.date:
+        if (
+            item.date is not None
+            and ref.date is not None
+            and (item.date >= ref.date or (ref.date - item.date).days > _LOOKBACK_DAYS)
+        ):
             continue
-        score = weights.coverage(words, content_words(item.text))
-        score += _owner_bonus(item, about) + _due_bonus(item, ref)
+        score = weights.coverage(words, tracker.words[item.key])
+        score += _owner_bonus(item, tokens) + _due_bonus(item, ref)
         if score >= TEXT_LINK_THRESHOLD:
             found.append((score, item))
     return found
 
 
-def _owner_bonus(item: TrackedItem, text: str) -> float:
-    words = set(text.replace("/", " ").split())
-    return 0.05 if any(owner in words for owner in item.owners) else 0.0
+def _owner_bonus(item: TrackedItem, tokens: frozenset[str]) -> float:
+    return 0.05 if any(owner in tokens for owner in item.owners) else 0.0
 
 
 def _due_bonus(item: TrackedItem, ref: MeetingRef) -> float:

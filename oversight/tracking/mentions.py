@@ -41,7 +41,10 @@ class Resolver:
         self._by_meeting: defaultdict[int, list[tuple[str, Attendance]]] = defaultdict(list)
         self._by_day: defaultdict[dt.date, list[int]] = defaultdict(list)
         self._letters: defaultdict[str, list[tuple[dt.date | None, str]]] = defaultdict(list)
+        self._variants = {v: p.key for p in people for v in p.variants}
+        self._by_initial: defaultdict[str, list[PersonRecord]] = defaultdict(list)
         for person in people:
+            self._by_initial[person.name.split()[-1][:1].lower()].append(person)
             for a in person.attendance:
                 self._by_meeting[a.meeting_id].append((person.key, a))
                 if a.date is not None and a.meeting_id not in self._by_day[a.date]:
@@ -115,23 +118,22 @@ class Resolver:
         return tenure.person_key if tenure is not None else None
 
     def _by_name(self, mention: str, meetings: Sequence[int]) -> str | None:
-        for key, person in self._people.items():
-            if mention in person.variants:
-                return key
+        if mention in self._variants:
+            return self._variants[mention]
         name = parse_name(mention)
         if name is None:
             return None
+        namesakes = self._by_initial.get(name.surname[:1].lower(), [])
         if name.is_full:
             scored = [
-                (max(name_similarity(mention, v) for v in p.variants), key)
-                for key, p in self._people.items()
+                (max(name_similarity(mention, v) for v in p.variants), p.key) for p in namesakes
             ]
             best = max(scored, default=(0.0, ""))
             if best[0] >= NAME_THRESHOLD:
                 return best[1]
         candidates = [
-            key
-            for key, p in self._people.items()
+            p.key
+            for p in namesakes
             if p.name.split()[-1].lower() == name.surname.lower()
             and (not name.given or p.name[:1].lower() == name.given[0][:1].lower())
         ]

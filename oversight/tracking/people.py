@@ -133,16 +133,17 @@ def find_people(
             seen.extend(_Seen(ref, status, p.name, p.role, p.abbreviation) for p in group)
     parsed = [(s, parse_name(s.written)) for s in seen]
     clusters = _cluster_full_names([n for _, n in parsed if n is not None and n.is_full])
+    placer = _Placer(clusters)
     records: dict[int, _Cluster] = {}
     holdings: list[tuple[int, _Seen, Role]] = []
     for entry, name in sorted(parsed, key=lambda pair: pair[1] is None or not pair[1].is_full):
         if name is None:
             continue
         role = canonical_role(entry.role_text, entry.abbreviation, name.rank)
-        index = _place(name, role, entry, clusters)
+        index = placer.place(name, role)
         cluster = clusters[index]
         if name not in cluster.names:
-            cluster.names.append(name)
+            cluster.names.append(name)  # short: one person's few ways of writing
         cluster.attendance.append(
             Attendance(
                 entry.ref.meeting_id,
@@ -180,15 +181,24 @@ def _title(role: Role) -> str:
     return f"{role.qualifier.capitalize()} {role.name}" if role.qualifier else role.name
 
 
+def _block(name: Name) -> tuple[str, str]:
+    # Names compared must share the first letters of given name and surname.
+    return name.given[0][:1].lower(), name.surname[:1].lower()
+
+
 def _cluster_full_names(names: Sequence[Name]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    blocks: defaultdict[tuple[str, str], list[_Cluster]] = defaultdict(list)
     for name in sorted(set(names), key=lambda n: n.plain):
-        for cluster in clusters:
+        block = blocks[_block(name)]
+        for cluster in block:
             if any(_same_person(name, other) for other in cluster.names):
                 cluster.names.append(name)
                 break
         else:
-            clusters.append(_Cluster(names=[name]))
+            cluster = _Cluster(names=[name])
+            clusters.append(cluster)
+            block.append(cluster)
     return clusters
 
 
@@ -221,32 +231,49 @@ def _same_person(a: Name, b: Name) -> bool:
 
 
 def _surname_matches(name: Name, cluster: _Cluster) -> bool:
+    surname = name.surname.lower()
     return any(
-        fuzz.ratio(name.surname.lower(), other.surname.lower()) >= NAME_THRESHOLD
+        other.surname[:1].lower() == surname[:1]
+        and fuzz.ratio(surname, other.surname.lower()) >= NAME_THRESHOLD
         for other in cluster.names
     )
 
 
-def _place(name: Name, role: Role | None, entry: _Seen, clusters: list[_Cluster]) -> int:
-    if name.is_full:
+class _Placer:
+    """Finds the cluster a written name belongs to, looking only where it could be."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self._where = {n: i for i, c in enumerate(clusters) for n in c.names}
+        self._by_initial: defaultdict[str, list[int]] = defaultdict(list)
         for i, cluster in enumerate(clusters):
-            if name in cluster.names:
-                return i
-    candidates = [i for i, c in enumerate(clusters) if _surname_matches(name, c)]
-    if name.given:
-        initial = name.given[0][0].lower()
-        candidates = [
-            i
-            for i in candidates
-            if any(n.given and n.given[0][0].lower() == initial for n in clusters[i].names)
-        ]
-    if len(candidates) > 1 and role is not None:
-        by_role = [i for i in candidates if any(r.name == role.name for r in clusters[i].roles)]
-        candidates = by_role or candidates
-    if len(candidates) >= 1 and (len(candidates) == 1 or role is not None):
-        return candidates[0]
-    clusters.append(_Cluster(names=[name]))
-    return len(clusters) - 1
+            for initial in {n.surname[:1].lower() for n in cluster.names}:
+                self._by_initial[initial].append(i)
+
+    def place(self, name: Name, role: Role | None) -> int:
+        """Return the index of the cluster for `name`, adding one when none fits."""
+        if name.is_full and name in self._where:
+            return self._where[name]
+        clusters = self.clusters
+        nearby = self._by_initial.get(name.surname[:1].lower(), [])
+        candidates = [i for i in nearby if _surname_matches(name, clusters[i])]
+        if name.given:
+            initial = name.given[0][0].lower()
+            candidates = [
+                i
+                for i in candidates
+                if any(n.given and n.given[0][0].lower() == initial for n in clusters[i].names)
+            ]
+        if len(candidates) > 1 and role is not None:
+            by_role = [i for i in candidates if any(r.name == role.name for r in clusters[i].roles)]
+            candidates = by_role or candidates
+        if len(candidates) >= 1 and (len(candidates) == 1 or role is not None):
+            return candidates[0]
+        clusters.append(_Cluster(names=[name]))
+        index = len(clusters) - 1
+        self._where[name] = index
+        self._by_initial[name.surname[:1].lower()].append(index)
+        return index
 
 
 def attendance_by_person(people: Sequence[PersonRecord]) -> dict[str, list[Attendance]]:

@@ -29,6 +29,8 @@ from oversight.tracking.similarity import Weights, content_words
 # A later sentence must repeat this share of a promise's weighted words to count as the same
 # matter coming up again; measured on the fictional year in examples/year.
 MENTION_THRESHOLD = 0.35
+# A promise is looked for in the meetings of this many days after it was made.
+_LOOKAHEAD_DAYS = 3 * 366
 # Only the rarest words of a promise are looked up, to keep the search short.
 _LOOKUP_WORDS = 4
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -140,6 +142,8 @@ def _follow(
         sentence = sentences[n]
         later = sentence.ref
         if later.date is None or ref.date is None or later.date <= ref.date:
+            continue
+        if (later.date - ref.date).days > _LOOKAHEAD_DAYS:
             continue
         score = weights.coverage(sentence.words, words)
         if score >= MENTION_THRESHOLD and score > best.get(later.meeting_id, (0.0,))[0]:

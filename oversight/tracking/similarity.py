@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z][a-z0-9']+")
 _STOP = frozenset(
@@ -180,6 +181,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """Return the stems of a text's content words."""
     return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
@@ -196,15 +198,23 @@ class Weights:
             total += 1
         self._total = max(total, 1)
         self._counts = counts
+        self._weights: dict[str, float] = {}
+        self._wholes: dict[frozenset[str], float] = {}
 
     def of(self, word: str) -> float:
         """Return the weight of one stem: rarer stems weigh more."""
-        return math.log(1 + self._total / (1 + self._counts.get(word, 0)))
+        weight = self._weights.get(word)
+        if weight is None:
+            weight = math.log(1 + self._total / (1 + self._counts.get(word, 0)))
+            self._weights[word] = weight
+        return weight
 
     def coverage(self, later: frozenset[str], earlier: frozenset[str]) -> float:
         """Return the share of `earlier`'s weight that `later` repeats (0 to 1)."""
         if not earlier:
             return 0.0
-        whole = sum(self.of(w) for w in earlier)
+        whole = self._wholes.get(earlier)
+        if whole is None:
+            whole = self._wholes[earlier] = sum(self.of(w) for w in earlier)
         shared = sum(self.of(w) for w in earlier & later)
         return shared / whole if whole else 0.0
