@@ -1,8 +1,10 @@
-"""The HMICFRS register: each report's recommendations, with every meeting's update.
+"""The HMICFRS register: each recommendation discussed, its deadline, and every later update.
 
-A recommendation discussed again at a later meeting (the same report and the same number,
-or most of the same rare words) is an event on the first one; its words say whether it is
-now complete. The register is tracked items of kind "recommendation".
+A recommendation becomes a tracked item the first time a meeting records it with its
+number or its deadline; the same recommendation recorded again (the same number and some of
+the same words, or most of the same words) is an event on the first. Later meetings that
+talk about it in their discussion are found in their running text, as for promises, and
+their words say whether it is now complete.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from oversight.records import Meeting
+from oversight.records import Meeting, Recommendation
 from oversight.records.tracking import (
     Effect,
     ItemEvent,
@@ -20,27 +22,36 @@ from oversight.records.tracking import (
     TrackedItem,
 )
 from oversight.tracking.effects import classify
+from oversight.tracking.follow import Follower
 from oversight.tracking.lifecycle import item_key
 from oversight.tracking.similarity import Weights, content_words
 
-# Share of an earlier recommendation's weighted words a later one must repeat to be the same.
+# Share of an earlier recommendation's weighted words a later one must repeat to be the same;
+# with the same number, a smaller share will do, as minutes name reports in many ways.
 SAME_RECOMMENDATION = 0.6
+SAME_NUMBER_OVERLAP = 0.3
+# Recommendations are long and later meetings report on them in few words, so a sentence
+# repeating this share of their weighted words is an update (measured on examples/year).
+MENTION_THRESHOLD = 0.2
 
 
-def _report_key(report: str) -> str:
-    return " ".join(re.findall(r"[a-z]+", report.lower().replace("hmicfrs", "")))[:80]
+def _number(rec: Recommendation) -> str | None:
+    if not rec.recommendation:
+        return None
+    found = re.search(r"\d+", rec.recommendation)
+    return found.group(0) if found else rec.recommendation.strip().lower()
 
 
-def track_recommendations(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> list[TrackedItem]:
+def track_recommendations(
+    meetings: Sequence[tuple[MeetingRef, Meeting]], follower: Follower
+) -> list[TrackedItem]:
     """Return each recommendation discussed as a tracked item with its later updates."""
     ordered = sorted(meetings, key=lambda pair: (pair[0].date is None, pair[0].date or 0))
     weights = Weights(content_words(r.text) for _, m in ordered for r in m.hmicfrs)
     items: list[TrackedItem] = []
-    reports: list[str] = []
     for ref, meeting in ordered:
         for n, rec in enumerate(meeting.hmicfrs, start=1):
-            report = _report_key(rec.report)
-            earlier = _same(items, reports, report, rec.recommendation, rec.text, weights, ref)
+            earlier = _same(items, rec, weights, ref)
             if earlier is not None:
                 effect = classify(rec.text)
                 earlier.events.append(
@@ -56,6 +67,8 @@ def track_recommendations(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> lis
                     )
                 )
                 continue
+            if _number(rec) is None and rec.deadline_date is None:
+                continue
             items.append(
                 TrackedItem(
                     key=item_key(ref, ItemKind.RECOMMENDATION, n),
@@ -63,7 +76,6 @@ def track_recommendations(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> lis
                     meeting_id=ref.meeting_id,
                     date=ref.date,
                     text=rec.text,
-                    owners=[],
                     reference=rec.recommendation,
                     item=rec.report,
                     due=rec.deadline,
@@ -73,25 +85,27 @@ def track_recommendations(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> lis
                     events=[ItemEvent(Effect.RAISED, ref.meeting_id, ref.date, rec.text, rec.span)],
                 )
             )
-            reports.append(report)
+    for item in items:
+        raised = next(r for r, _ in ordered if r.meeting_id == item.meeting_id)
+        follower.follow(item, raised, MENTION_THRESHOLD)
+        item.events.sort(key=lambda e: (e.date is None, e.date or raised.date or 0))
     return items
 
 
 def _same(
-    items: Sequence[TrackedItem],
-    reports: Sequence[str],
-    report: str,
-    number: str | None,
-    text: str,
-    weights: Weights,
-    ref: MeetingRef,
+    items: Sequence[TrackedItem], rec: Recommendation, weights: Weights, ref: MeetingRef
 ) -> TrackedItem | None:
-    words = content_words(text)
-    for item, item_report in zip(items, reports, strict=True):
-        if item.meeting_id == ref.meeting_id or item_report != report:
+    words = content_words(rec.text)
+    number = _number(rec)
+    for item in items:
+        if item.meeting_id == ref.meeting_id:
             continue
-        if number and item.reference and number.strip() == item.reference.strip():
-            return item
-        if weights.coverage(words, content_words(item.text)) >= SAME_RECOMMENDATION:
+        overlap = weights.coverage(words, content_words(item.text))
+        same_number = (
+            number is not None
+            and item.reference is not None
+            and (re.search(r"\d+", item.reference) or [item.reference.lower()])[0] == number
+        )
+        if (same_number and overlap >= SAME_NUMBER_OVERLAP) or overlap >= SAME_RECOMMENDATION:
             return item
     return None

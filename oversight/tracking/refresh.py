@@ -23,12 +23,13 @@ from oversight.store.tracked import (
 from oversight.tracking.calendar import Calendar
 from oversight.tracking.corrections import apply_to_items, apply_to_people
 from oversight.tracking.figures import figure_series
+from oversight.tracking.follow import Follower, Texts
 from oversight.tracking.hmicfrs import track_recommendations
 from oversight.tracking.lifecycle import track_actions
 from oversight.tracking.meetings import meeting_refs
 from oversight.tracking.mentions import Resolver
 from oversight.tracking.people import find_people
-from oversight.tracking.promises import Texts, track_promises
+from oversight.tracking.promises import track_promises
 from oversight.tracking.roles import tenures
 from oversight.tracking.topics import Tagger, load_taxonomy, tag_meetings
 
@@ -44,7 +45,8 @@ def build(
     refs = meeting_refs(meetings)
     calendar = Calendar([ref for ref, _ in refs])
     actions, _ = track_actions(refs, calendar)
-    items = [*actions, *track_promises(refs, texts), *track_recommendations(refs)]
+    follower = Follower(refs, texts)
+    items = [*actions, *track_promises(refs, follower), *track_recommendations(refs, follower)]
     people, holdings = find_people(refs)
     people, holdings = apply_to_people(people, holdings, corrections)
     role_tenures = tenures(holdings)

@@ -251,3 +251,37 @@ def score_mentions(session: Session, ids: dict[int, str]) -> Score:
                 f"{entry['person']}, got {found.name if found else None}"
             )
     return score
+
+
+def score_register(session: Session, ids: dict[int, str]) -> Score:
+    """Score the HMICFRS register: each recommendation found, its deadline, status, updates."""
+    key = answer_key()
+    day = dt.date.fromisoformat(key["as_of"])
+    items = _items(session, ItemKind.RECOMMENDATION, day)
+    score = Score(predicted=len(items))
+    for entry in key["hmicfrs"]:
+        score.expected += 1
+        hit = next(
+            (
+                (i, s)
+                for i, s in items.values()
+                if _contains(i.text, entry["recommendation_contains"])
+            ),
+            None,
+        )
+        if hit is None:
+            score.misses.append(f"not found: {entry['recommendation_contains']}")
+            continue
+        item, status = hit
+        state = "completed" if status == "closed" else "open"
+        updated = {ids.get(e.meeting_id) for e in item.events if e.effect is not Effect.RAISED}
+        if (str(item.due_date), state) == (entry["deadline"], entry["status"]) and set(
+            entry["updated_at"]
+        ) <= updated:
+            score.right += 1
+        else:
+            score.misses.append(
+                f"{entry['recommendation_contains'][:30]}: deadline {item.due_date}, {state}, "
+                f"updates missed {sorted(str(f)[:2] for f in set(entry['updated_at']) - updated)}"
+            )
+    return score
