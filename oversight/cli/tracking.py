@@ -213,6 +213,26 @@ def topics(
         )
 
 
+def before(
+    ctx: typer.Context,
+    meeting: Annotated[int, typer.Argument(help="The meeting's id (see `oversight meetings`).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show, for each agenda item of a meeting, when the same matter was raised before."""
+    from oversight.services.tracking import raised_before
+
+    with using_session(ctx) as session:
+        found = raised_before(session=session, meeting_id=meeting)
+    if as_json:
+        print_json(found)
+        return
+    console = make_console()
+    for key, hits in found.items():
+        console.print(f"{key}:")
+        for hit in hits:
+            console.print(f"  raised {text(hit.date)} (meeting {hit.meeting_id}): {hit.text[:90]}")
+
+
 def figures(
     ctx: typer.Context,
     min_points: Annotated[int, typer.Option(help="Quoted at this many meetings or more.")] = 2,
@@ -364,6 +384,7 @@ def register(app: typer.Typer) -> None:
         roles,
         person,
         topics,
+        before,
         figures,
         hmicfrs,
         correct,

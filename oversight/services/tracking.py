@@ -27,6 +27,7 @@ from oversight.store.tracked_queries import (
     ItemRow,
     get_item,
     get_person,
+    item_topic_hits,
     list_items,
     list_people_tracked,
     list_series,
@@ -39,6 +40,7 @@ from oversight.tracking.mentions import Resolver
 from oversight.tracking.refresh import refresh_tracking
 from oversight.tracking.roles import resolve_mention
 from oversight.tracking.topics import load_taxonomy
+from oversight.tracking.topics import raised_before as find_raised_before
 
 STATUSES = ("open", "updated", "overdue", "closed", "dropped")
 OPEN_STATUSES = ("open", "updated", "overdue")
@@ -171,6 +173,17 @@ def topic_timeline(*, session: Session, topic: str, as_of: dt.date | None = None
         session=session, kind=None, statuses=OPEN_STATUSES, topic=topic, as_of=as_of
     )
     return TopicTimeline(summary, topic_hits(session=session, topic=topic), open_items)
+
+
+def raised_before(*, session: Session, meeting_id: int) -> dict[str, list[TopicHit]]:
+    """Return, for each agenda item of a meeting, earlier items on the same matter."""
+    now = item_topic_hits(session=session, meeting_id=meeting_id)
+    day = next((h.date for h in now if h.date is not None), None)
+    if not now or day is None:
+        return {}
+    topics_now = tuple(sorted({h.topic for h in now}))
+    earlier = item_topic_hits(session=session, before=day, topics=topics_now)
+    return find_raised_before(now, earlier)
 
 
 def figure_series(*, session: Session, min_points: int = 2) -> list[FigureSeries]:

@@ -292,6 +292,36 @@ def topic_hits(*, session: Session, topic: str) -> list[TopicHit]:
     ]
 
 
+def item_topic_hits(
+    *,
+    session: Session,
+    meeting_id: int | None = None,
+    before: dt.date | None = None,
+    topics: tuple[str, ...] = (),
+) -> list[TopicHit]:
+    """Return the topic tags of agenda items, of one meeting or of meetings before a day."""
+    statement = select(TopicHitRow).where(TopicHitRow.target_kind == "item")
+    if meeting_id is not None:
+        statement = statement.where(TopicHitRow.meeting_id == meeting_id)
+    if before is not None:
+        statement = statement.where(TopicHitRow.date < before)
+    if topics:
+        statement = statement.where(TopicHitRow.topic.in_(topics))
+    return [
+        TopicHit(
+            h.topic,
+            h.meeting_id,
+            h.date,
+            h.target_kind,
+            h.target_key,
+            h.text,
+            tuple(_split(h.words)),
+            _span(h.span_start, h.span_end),
+        )
+        for h in session.scalars(statement.order_by(TopicHitRow.date, TopicHitRow.id))
+    ]
+
+
 def list_series(*, session: Session, min_points: int = 1) -> list[FigureSeries]:
     """Return the figure series with at least `min_points` quotations, longest first."""
     rows = session.scalars(

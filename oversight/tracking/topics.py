@@ -9,6 +9,7 @@ share a theme and most of their rare words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from oversight.records import Meeting, SourceSpan
 from oversight.records.tracking import MeetingRef, Topic, TopicHit, TrackedItem
+from oversight.tracking.similarity import Weights, content_words
 
 DEFAULT_TAXONOMY = Path(__file__).with_name("topics.toml")
 
@@ -111,3 +113,40 @@ def tag_meetings(
                 )
             )
     return hits
+
+
+# Share of an earlier item's weighted words a later item must repeat, beyond a shared topic,
+# to be the same matter raised before.
+RAISED_BEFORE = 0.3
+
+
+def raised_before(
+    now: Sequence[TopicHit], earlier: Sequence[TopicHit], limit: int = 3
+) -> dict[str, list[TopicHit]]:
+    """Return, for each item of a meeting, the earlier items on the same matter, nearest first.
+
+    An earlier item qualifies when it shares a topic and enough of its rare words.
+    """
+    weights = Weights(content_words(h.text) for h in [*now, *earlier])
+    found: dict[str, list[TopicHit]] = {}
+    for hit in now:
+        words = content_words(hit.text)
+        scored = {
+            other.target_key: (weights.coverage(words, content_words(other.text)), other)
+            for other in earlier
+            if other.topic == hit.topic and other.meeting_id != hit.meeting_id
+        }
+        best = [
+            other
+            for score, other in sorted(
+                scored.values(), key=lambda s: (-(s[1].date or dt.date.min).toordinal(), -s[0])
+            )
+            if score >= RAISED_BEFORE
+        ]
+        if best:
+            found.setdefault(hit.target_key, [])
+            for other in best:
+                if other.target_key not in {h.target_key for h in found[hit.target_key]}:
+                    found[hit.target_key].append(other)
+            found[hit.target_key] = found[hit.target_key][:limit]
+    return found

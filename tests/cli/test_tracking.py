@@ -113,3 +113,14 @@ def test_topics_and_bad_options(url: str) -> None:
     assert by_key["contact"]["meetings"] >= 1
     assert run("--db", url, "tracker", "--status", "lost").exit_code == 2
     assert run("--db", url, "tracker", "--kind", "wish").exit_code == 2
+
+
+def test_before_lists_earlier_items_on_the_same_matter(url: str) -> None:
+    meetings = run_json(url, "meetings")
+    latest = max(meetings, key=lambda m: m["date"])
+    found = run_json(url, "before", str(latest["id"]))
+    # What is found is checked on the fictional year (tests/tracking/test_year.py); here,
+    # that the command answers in JSON and never looks forward.
+    assert isinstance(found, dict)
+    for hits in found.values():
+        assert hits and all(hit["date"] < latest["date"] for hit in hits)

@@ -84,3 +84,17 @@ def test_promises_are_followed(year: tuple[Session, dict[int, str]]) -> None:
     assert scores["promises"].recall == 1.0, scores["promises"].misses
     _at_least(scores["promise_status"], 0.85, 0.85)
     _at_least(scores["came_up"], 0.9, 0.8)
+
+
+def test_an_item_links_to_the_earlier_meetings_that_raised_it(
+    year: tuple[Session, dict[int, str]],
+) -> None:
+    from oversight.services.tracking import raised_before
+
+    session, ids = year
+    latest = next(m for m, source in ids.items() if source.startswith("11-"))
+    found = raised_before(session=session, meeting_id=latest)
+    charge = [hits for hits in found.values() if "charge and summons" in hits[0].text.lower()]
+    assert charge, found
+    # Every performance meeting of the year before it had a charge and summons item.
+    assert sorted(ids[h.meeting_id][:2] for h in charge[0]) == ["01", "04", "07"]
