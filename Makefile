@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE_DB := sqlite:///example.db
-EXAMPLES := $(filter-out examples/README.md,$(wildcard examples/*.txt examples/*.md))
+EXAMPLES := $(filter-out %/README.md,$(wildcard examples/*.txt examples/*.md examples/year/*.txt examples/year/*.md))
 
 .PHONY: install run test bench lint clean
 
@@ -20,7 +20,7 @@ install: $(STAMP)
 run: install
 	rm -f example.db
 	$(BIN)/oversight --db $(EXAMPLE_DB) ingest $(EXAMPLES)
-	$(BIN)/oversight --db $(EXAMPLE_DB) actions --open
+	$(BIN)/oversight --db $(EXAMPLE_DB) tracker --status open --status updated --status overdue
 
 test: install
 	$(PY) -m pytest

@@ -28,23 +28,27 @@ AsOfOption = Annotated[
 
 
 def _items_table(rows: list[ItemRow], title: str) -> None:
-    from rich.table import Table
+    # A list rather than a table: long texts stay readable in a narrow terminal.
+    from rich.markup import escape
 
-    table = Table(title=title)
-    for column in ("Key", "Ref", "Status", "Raised", "Owners", "Due", "Text"):
-        table.add_column(column, overflow="fold")
+    console = make_console()
+    console.print(f"[bold]{escape(title)}[/bold] ({len(rows)})")
     for row in rows:
         item = row.item
-        table.add_row(
-            item.key,
-            text(item.reference),
-            row.status,
-            text(item.date),
-            " / ".join(item.owners),
-            text(item.due_date),
-            item.text[:120],
+        head = "  ".join(
+            x
+            for x in (
+                item.key,
+                item.reference or "",
+                row.status,
+                f"raised {text(item.date)}",
+                f"due {text(item.due_date)}" if item.due_date else "no due date",
+                " / ".join(item.owners),
+            )
+            if x
         )
-    make_console().print(table)
+        console.print(escape(head), style="bold" if row.status == "overdue" else None)
+        console.print(escape(f"    {item.text}"))
 
 
 def tracker(
