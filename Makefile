@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE_DB := sqlite:///example.db
 EXAMPLES := $(filter-out %/README.md,$(wildcard examples/*.txt examples/*.md examples/year/*.txt examples/year/*.md))
 
-.PHONY: install run test bench lint clean
+.PHONY: install run serve test bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ run: install
 	rm -f example.db
 	$(BIN)/oversight --db $(EXAMPLE_DB) ingest $(EXAMPLES)
 	$(BIN)/oversight --db $(EXAMPLE_DB) tracker --status open --status updated --status overdue
+
+serve: install
+	OVERSIGHT_COOKIE_SECURE=0 $(BIN)/oversight --db $(EXAMPLE_DB) serve
 
 test: install
 	$(PY) -m pytest

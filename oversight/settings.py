@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_DATABASE_URL = "sqlite:///oversight.db"
 # Minutes run to a few megabytes at most; anything far larger is refused before it is read,
 # so that one stray file cannot exhaust memory or bloat the store.
 DEFAULT_MAX_FILE_MB = 20
+# One web upload (all its files together) may be this large; see max_file_mb for each file.
+DEFAULT_MAX_UPLOAD_MB = 100
+# Failed sign-ins within the window that lock an account name, and a client address (higher,
+# so that one office behind one address is not locked out by a colleague's typing).
+DEFAULT_LOCKOUT_FAILURES = 5
+DEFAULT_LOCKOUT_CLIENT_FAILURES = 20
+DEFAULT_LOCKOUT_MINUTES = 15
+DEFAULT_SESSION_HOURS = 8
 
 
 class SettingsError(ValueError):
@@ -22,15 +30,28 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Where the store lives and the limits ingestion works within."""
+    """Where the store lives, the limits ingestion works within, and how the site signs in."""
 
     database_url: str = DEFAULT_DATABASE_URL
     max_file_mb: int = DEFAULT_MAX_FILE_MB
+    max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB
+    # None: the web app makes a random secret at start, so sessions end when it restarts.
+    session_secret: str | None = field(default=None, repr=False)
+    cookie_secure: bool = True
+    session_hours: int = DEFAULT_SESSION_HOURS
+    lockout_failures: int = DEFAULT_LOCKOUT_FAILURES
+    lockout_client_failures: int = DEFAULT_LOCKOUT_CLIENT_FAILURES
+    lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES
 
     @property
     def max_file_bytes(self) -> int:
         """Return the largest file size ingestion accepts, in bytes."""
         return self.max_file_mb * 1024 * 1024
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """Return the largest web upload (all files together) accepted, in bytes."""
+        return self.max_upload_mb * 1024 * 1024
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -46,10 +67,30 @@ def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{name} must be true or false (1/0, yes/no), not {raw!r}")
+
+
 def get_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from the environment (or the mapping given)."""
     env = os.environ if environ is None else environ
     return Settings(
         database_url=env.get("OVERSIGHT_DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
         max_file_mb=_positive_int(env, "OVERSIGHT_MAX_FILE_MB", DEFAULT_MAX_FILE_MB),
+        max_upload_mb=_positive_int(env, "OVERSIGHT_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB),
+        session_secret=env.get("OVERSIGHT_SESSION_SECRET", "").strip() or None,
+        cookie_secure=_flag(env, "OVERSIGHT_COOKIE_SECURE", True),
+        session_hours=_positive_int(env, "OVERSIGHT_SESSION_HOURS", DEFAULT_SESSION_HOURS),
+        lockout_failures=_positive_int(env, "OVERSIGHT_LOCKOUT_FAILURES", DEFAULT_LOCKOUT_FAILURES),
+        lockout_client_failures=_positive_int(
+            env, "OVERSIGHT_LOCKOUT_CLIENT_FAILURES", DEFAULT_LOCKOUT_CLIENT_FAILURES
+        ),
+        lockout_minutes=_positive_int(env, "OVERSIGHT_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
     )

@@ -9,6 +9,26 @@ The CLI and the web call these functions and nothing below them: open the store 
 """
 
 from oversight.records import DocumentStatus
+from oversight.services.accounts import (
+    AccountError,
+    LockedOutError,
+    LockoutPolicy,
+    Role,
+    SignInError,
+    Viewer,
+    add_account,
+    sign_in,
+    viewer_for,
+)
+from oversight.services.action_tracker import ActionFilter, InvalidFilterError, track_actions
+from oversight.services.audit import AuditLog, audit_log, record_change
+from oversight.services.browse import (
+    MeetingFilter,
+    dashboard,
+    meeting_index,
+    meeting_record,
+    upcoming_meetings,
+)
 from oversight.services.database import Database, open_database
 from oversight.services.errors import DatabaseUnavailableError, MeetingNotFoundError, ServiceError
 from oversight.services.extraction import ExtractReport, extract_paths
@@ -16,6 +36,7 @@ from oversight.services.files import DEFAULT_MAX_FILE_BYTES, FileProblem
 from oversight.services.ingest import IngestReport, ingest_paths
 from oversight.services.progress import Outcome, Progress
 from oversight.services.public import to_json
+from oversight.services.publication import PublicationState, meeting_state, set_meeting_state
 from oversight.services.queries import (
     list_actions,
     list_documents,
@@ -24,6 +45,8 @@ from oversight.services.queries import (
     search,
     show_meeting,
 )
+from oversight.services.site_search import search_records
+from oversight.services.uploads import UploadedFile, UploadResult, ingest_uploads
 from oversight.store import (
     ActionSummary,
     DocumentSummary,
@@ -37,7 +60,10 @@ from oversight.store.tracked_queries import ItemRow
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
+    "AccountError",
+    "ActionFilter",
     "ActionSummary",
+    "AuditLog",
     "Database",
     "DatabaseUnavailableError",
     "DocumentStatus",
@@ -45,24 +71,48 @@ __all__ = [
     "ExtractReport",
     "FileProblem",
     "IngestReport",
+    "InvalidFilterError",
     "ItemRow",
+    "LockedOutError",
+    "LockoutPolicy",
+    "MeetingFilter",
     "MeetingNotFoundError",
     "MeetingSummary",
     "Outcome",
     "PersonSummary",
     "Progress",
+    "PublicationState",
+    "Role",
     "SearchHit",
     "SearchQueryError",
     "ServiceError",
+    "SignInError",
     "StoredMeeting",
+    "UploadResult",
+    "UploadedFile",
+    "Viewer",
+    "add_account",
+    "audit_log",
+    "dashboard",
     "extract_paths",
     "ingest_paths",
+    "ingest_uploads",
     "list_actions",
     "list_documents",
     "list_meetings",
     "list_people",
+    "meeting_index",
+    "meeting_record",
+    "meeting_state",
     "open_database",
+    "record_change",
     "search",
+    "search_records",
+    "set_meeting_state",
     "show_meeting",
+    "sign_in",
     "to_json",
+    "track_actions",
+    "upcoming_meetings",
+    "viewer_for",
 ]

@@ -6,6 +6,7 @@ or the small summaries in `oversight.store.summaries`, never ORM rows. Make an e
 from `make_session_factory(engine)`.
 """
 
+from oversight.store import account_tables as account_tables  # registers the tables
 from oversight.store import tracking_tables as tracking_tables  # registers the tables
 from oversight.store.actions import list_actions
 from oversight.store.documents import (

@@ -148,3 +148,27 @@ class SearchHit:
             cursor = finish
         parts.append(self.snippet[cursor:])
         return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    """A staff account as stored, with its password hash for the services to verify."""
+
+    id: int
+    name: str
+    role: str
+    password_hash: str = field(repr=False)
+    created_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change made through the site: who, when, what, before and after (JSON text)."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    before: str | None
+    after: str | None

@@ -2,29 +2,24 @@
 
 The parsed query is rewritten as an FTS5 query of double-quoted strings, so that FTS5
 operators and column filters the user might type are read as plain words, and that string
-travels as a bound parameter of a fixed statement.
+travels as a bound parameter of a statement built with SQLAlchemy Core.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, text
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from oversight.store.search.query import SearchQuery, Term
 from oversight.store.search.ranking import HIGHLIGHT_END, HIGHLIGHT_START, SECTION_WEIGHTS, RawHit
+from oversight.store.search.scope import EVERYTHING, SearchScope, scope_condition
+from oversight.store.tables import PassageRow
 
-# bm25() is lower for better matches; it is multiplied by the section's weight (above one
-# for headings), and negated so that higher scores are better on every backend.
-_WEIGHT = " ".join(f"WHEN '{name}' THEN {weight}" for name, weight in SECTION_WEIGHTS.items())
-_STATEMENT = text(
-    "SELECT passage.id AS passage_id, "
-    f"-bm25(passage_fts) * (CASE passage.section {_WEIGHT} ELSE 1.0 END) AS score, "
-    "snippet(passage_fts, 0, :start, :end, '…', 24) AS snippet "
-    "FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid "
-    "WHERE passage_fts MATCH :match "
-    "ORDER BY score DESC, passage.id "
-    "LIMIT :limit"
-).bindparams(bindparam("match"), bindparam("start"), bindparam("end"), bindparam("limit"))
+_FTS = table("passage_fts", column("rowid"))
+# The FTS5 table's own name stands for its hidden column in MATCH, bm25() and snippet().
+_FTS_NAME: ColumnElement[Any] = literal_column("passage_fts")
 
 
 def _quoted(words: tuple[str, ...]) -> str:
@@ -41,15 +36,29 @@ def fts5_query(query: SearchQuery) -> str:
     return " OR ".join(groups)
 
 
-def search_fts5(*, session: Session, query: SearchQuery, limit: int) -> list[RawHit]:
-    """Return the best-matching passages, best first, with marked snippets."""
-    result = session.execute(
-        _STATEMENT,
-        {
-            "match": fts5_query(query),
-            "start": HIGHLIGHT_START,
-            "end": HIGHLIGHT_END,
-            "limit": limit,
-        },
+def search_fts5(
+    *, session: Session, query: SearchQuery, limit: int, scope: SearchScope = EVERYTHING
+) -> list[RawHit]:
+    """Return the best-matching passages in scope, best first, with marked snippets."""
+    # bm25() is lower for better matches; it is multiplied by the section's weight (above one
+    # for headings), and negated so that higher scores are better on every backend.
+    weight = case(
+        *((PassageRow.section == name, value) for name, value in SECTION_WEIGHTS.items()),
+        else_=1.0,
     )
-    return [RawHit(int(pid), float(score), str(snippet)) for pid, score, snippet in result]
+    score = (-func.bm25(_FTS_NAME) * weight).label("score")
+    snippet = func.snippet(_FTS_NAME, 0, HIGHLIGHT_START, HIGHLIGHT_END, "…", 24)
+    statement = (
+        select(PassageRow.id, score, snippet)
+        .select_from(_FTS)
+        .join(PassageRow, PassageRow.id == _FTS.c.rowid)
+        .where(_FTS_NAME.op("MATCH")(fts5_query(query)))
+        .order_by(score.desc(), PassageRow.id)
+        .limit(limit)
+    )
+    if not scope.is_everything:
+        statement = statement.where(
+            scope_condition(scope, PassageRow.document_id, PassageRow.meeting_id)
+        )
+    result = session.execute(statement)
+    return [RawHit(int(pid), float(value), str(text)) for pid, value, text in result]

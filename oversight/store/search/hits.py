@@ -9,6 +9,7 @@ from oversight.store.facts import span_of
 from oversight.store.search.fts5 import search_fts5
 from oversight.store.search.query import SearchQuery, parse_query
 from oversight.store.search.ranking import RawHit, split_marks
+from oversight.store.search.scope import EVERYTHING, SearchScope
 from oversight.store.search.tsvector import search_tsvector
 from oversight.store.summaries import SearchHit
 from oversight.store.tables import DocumentRow, MeetingRow, PassageRow
@@ -17,26 +18,32 @@ from oversight.store.tables import DocumentRow, MeetingRow, PassageRow
 _OVERFETCH = 4
 
 
-def _raw_hits(session: Session, query: SearchQuery, limit: int) -> list[RawHit]:
+def _raw_hits(session: Session, query: SearchQuery, limit: int, scope: SearchScope) -> list[RawHit]:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return search_fts5(session=session, query=query, limit=limit)
+        return search_fts5(session=session, query=query, limit=limit, scope=scope)
     if dialect == "postgresql":
-        return search_tsvector(session=session, query=query, limit=limit)
+        return search_tsvector(session=session, query=query, limit=limit, scope=scope)
     raise NotImplementedError(f"full-text search is not available on {dialect}")
 
 
 def search(
-    *, session: Session, query: str | SearchQuery, limit: int = 20, per_document: int = 3
+    *,
+    session: Session,
+    query: str | SearchQuery,
+    limit: int = 20,
+    per_document: int = 3,
+    scope: SearchScope = EVERYTHING,
 ) -> list[SearchHit]:
     """Return the passages that best match a query, best first, at most `per_document` each.
 
-    A string query is parsed first; a malformed one raises SearchQueryError.
+    A string query is parsed first; a malformed one raises SearchQueryError. `scope` leaves
+    out drafts or passages outside a date range.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if limit <= 0:
         return []
-    raw = _raw_hits(session, parsed, limit * _OVERFETCH)
+    raw = _raw_hits(session, parsed, limit * _OVERFETCH, scope)
     if not raw:
         return []
     rows = {

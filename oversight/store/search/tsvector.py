@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from oversight.store.search.query import SearchQuery, Term
 from oversight.store.search.ranking import HIGHLIGHT_END, HIGHLIGHT_START, SECTION_WEIGHTS, RawHit
+from oversight.store.search.scope import EVERYTHING, SearchScope, scope_condition
 from oversight.store.tables import PassageRow
 
 _CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
@@ -50,20 +51,24 @@ def tsquery(query: SearchQuery) -> ColumnElement[object]:
     return _all(groups, "||")
 
 
-def search_tsvector(*, session: Session, query: SearchQuery, limit: int) -> list[RawHit]:
-    """Return the best-matching passages, best first, with marked snippets."""
+def search_tsvector(
+    *, session: Session, query: SearchQuery, limit: int, scope: SearchScope = EVERYTHING
+) -> list[RawHit]:
+    """Return the best-matching passages in scope, best first, with marked snippets."""
     weight = case(
         *((PassageRow.section == name, value) for name, value in SECTION_WEIGHTS.items()),
         else_=1.0,
     )
     score = (func.ts_rank_cd(_VECTOR, tsquery(query)) * weight).label("score")
-    best = (
+    ranked = (
         select(PassageRow.id.label("passage_id"), score, PassageRow.text.label("body"))
         .where(_VECTOR.op("@@")(tsquery(query)))
         .order_by(score.desc(), PassageRow.id)
         .limit(limit)
-        .subquery()
     )
+    if not scope.is_everything:
+        ranked = ranked.where(scope_condition(scope, PassageRow.document_id, PassageRow.meeting_id))
+    best = ranked.subquery()
     # ts_headline is costly, so it runs only on the passages that made the cut.
     statement = select(
         best.c.passage_id,

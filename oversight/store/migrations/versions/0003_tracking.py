@@ -1,7 +1,7 @@
 """Add the record across meetings: tracked items and events, people, roles, topics, figures.
 
 Revision ID: 0003_tracking
-Revises: 0001
+Revises: 0002_accounts
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_tracking"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_accounts"
 branch_labels: str | None = None
 depends_on: str | None = None
 

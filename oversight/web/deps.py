@@ -1,0 +1,116 @@
+"""Dependencies of the routes, as short `Annotated` aliases: the app's state, a database
+session, who is viewing, and the checks that a viewer may edit or audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from oversight.services import Database
+from oversight.services.accounts import LockoutPolicy, Viewer, viewer_for
+from oversight.settings import Settings
+from oversight.web.security import csrf_ok
+
+USER_KEY = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    """What every request shares: the settings, the open database and the templates."""
+
+    settings: Settings
+    database: Database
+    templates: Jinja2Templates
+
+    @property
+    def lockout(self) -> LockoutPolicy:
+        """Return the sign-in lock-out policy from the settings."""
+        return LockoutPolicy(
+            failures=self.settings.lockout_failures,
+            client_failures=self.settings.lockout_client_failures,
+            minutes=self.settings.lockout_minutes,
+        )
+
+
+class NotSignedInError(Exception):
+    """The page needs a signed-in member of staff."""
+
+
+class ForbiddenError(Exception):
+    """The signed-in person's role does not allow this."""
+
+
+class BadTokenError(Exception):
+    """A form or API write came without the session's token."""
+
+
+def get_site(request: Request) -> SiteState:
+    """Return the state the app was created with."""
+    site: SiteState = request.app.state.site
+    return site
+
+
+SiteDep = Annotated[SiteState, Depends(get_site)]
+
+
+def get_session(site: SiteDep) -> Iterator[Session]:
+    """Yield a database session for one request."""
+    with site.database.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_viewer(request: Request, session: SessionDep) -> Viewer | None:
+    """Return the signed-in member of staff, or None for the public."""
+    name = request.session.get(USER_KEY)
+    return viewer_for(session=session, name=name) if isinstance(name, str) else None
+
+
+ViewerDep = Annotated[Viewer | None, Depends(get_viewer)]
+
+
+def require_editor(viewer: ViewerDep) -> Viewer:
+    """Return the viewer if they may edit; refuse the public and other roles."""
+    if viewer is None:
+        raise NotSignedInError
+    if not viewer.can_edit:
+        raise ForbiddenError
+    return viewer
+
+
+def require_admin(viewer: ViewerDep) -> Viewer:
+    """Return the viewer if they may read the audit log."""
+    if viewer is None:
+        raise NotSignedInError
+    if not viewer.can_audit:
+        raise ForbiddenError
+    return viewer
+
+
+EditorDep = Annotated[Viewer, Depends(require_editor)]
+AdminDep = Annotated[Viewer, Depends(require_admin)]
+
+
+def check_header_token(
+    request: Request, x_csrf_token: Annotated[str | None, Header()] = None
+) -> None:
+    """Refuse a JSON write whose X-CSRF-Token header is not the session's token."""
+    if not csrf_ok(request, x_csrf_token):
+        raise BadTokenError
+
+
+def check_form_token(request: Request, token: str | None) -> None:
+    """Refuse a form whose csrf_token field is not the session's token."""
+    if not csrf_ok(request, token):
+        raise BadTokenError
+
+
+HeaderTokenDep = Depends(check_header_token)

@@ -1,0 +1,83 @@
+"""Uploads through the form: several files at once, per-file results, limits per file and
+per request, unchanged files, unreadable files."""
+
+from __future__ import annotations
+
+from oversight.services import Database
+
+from .conftest import MakeClient, TestClient, add_staff, form_token, sign_in
+from .minutes import LATER, QUIET
+
+
+def _editor(make_client: MakeClient, database: Database, **settings: object) -> TestClient:
+    add_staff(database, "erin")
+    client = make_client(**settings)
+    sign_in(client, "erin")
+    return client
+
+
+def _upload(
+    client: TestClient, files: list[tuple[str, bytes]]
+) -> list[tuple[str, str, str | None]]:
+    form = client.get("/upload")
+    assert form.status_code == 200
+    response = client.post(
+        "/upload",
+        data={"csrf_token": form_token(form.text)},
+        files=[("files", (name, data)) for name, data in files],
+    )
+    assert response.status_code == 200, response.text
+    page = response.context["page"]
+    return [(o.file, o.result, o.reason) for o in page.outcomes]
+
+
+def test_many_files_each_get_a_result(make_client: MakeClient, database: Database) -> None:
+    client = _editor(make_client, database)
+    results = _upload(
+        client,
+        [
+            ("board.txt", QUIET.encode()),
+            ("../../etc/performance.txt", LATER.encode()),
+            ("broken.pdf", b"%PDF-1.7 this is not really a PDF"),
+            ("empty.txt", b""),
+        ],
+    )
+    assert results[0] == ("board.txt", "stored", None)
+    assert results[1] == ("performance.txt", "stored", None)
+    assert results[2][0] == "broken.pdf" and results[2][1] == "failed" and results[2][2]
+    assert results[3] == ("empty.txt", "failed", "the file is empty")
+    again = _upload(client, [("board.txt", QUIET.encode())])
+    assert again == [("board.txt", "unchanged", None)]
+    html = client.get("/upload").text
+    assert 'enctype="multipart/form-data"' in html and 'for="files"' in html
+
+
+def test_not_minutes_are_stored_with_the_reason(
+    make_client: MakeClient, database: Database
+) -> None:
+    client = _editor(make_client, database)
+    (result,) = _upload(client, [("shopping.txt", b"Eggs\nMilk\nBread\n")])
+    assert result[1] == "stored"
+    assert result[2] is not None and result[2].startswith("stored without a meeting")
+
+
+def test_a_file_over_the_per_file_limit_fails(make_client: MakeClient, database: Database) -> None:
+    client = _editor(make_client, database, max_file_mb=1)
+    big = QUIET.encode() + b" " * (1024 * 1024)
+    results = _upload(client, [("big.txt", big), ("board.txt", QUIET.encode())])
+    assert results[0][1] == "failed" and "larger than 1 MB" in (results[0][2] or "")
+    assert results[1][1] == "stored"
+
+
+def test_a_request_over_the_upload_limit_is_refused_before_it_is_read(
+    make_client: MakeClient, database: Database
+) -> None:
+    client = _editor(make_client, database, max_upload_mb=1)
+    form = client.get("/upload")
+    response = client.post(
+        "/upload",
+        data={"csrf_token": form_token(form.text)},
+        files=[("files", ("big.txt", b"x" * (1024 * 1024 + 10)))],
+    )
+    assert response.status_code == 413
+    assert "larger than the limit of 1 MB" in response.text
