@@ -53,11 +53,13 @@ _Row = TypeVar(
 )
 
 
-def _start(span: SourceSpan | None) -> int | None:
+def start_of(span: SourceSpan | None) -> int | None:
+    """Return where a span starts, or None."""
     return None if span is None else span.start
 
 
-def _end(span: SourceSpan | None) -> int | None:
+def end_of(span: SourceSpan | None) -> int | None:
+    """Return where a span ends, or None."""
     return None if span is None else span.end
 
 
@@ -77,8 +79,8 @@ def _attendance(meeting: Meeting, meeting_id: int) -> list[AttendanceRow]:
             role=p.role,
             abbreviation=p.abbreviation,
             status=status.value,
-            span_start=_start(p.span),
-            span_end=_end(p.span),
+            span_start=start_of(p.span),
+            span_end=end_of(p.span),
         )
         for i, (p, status) in enumerate(people)
     ]
@@ -94,8 +96,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             number=x.number,
             title=x.title,
             level=x.level,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.items)
     ]
@@ -106,8 +108,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             refers_to=x.refers_to,
             update_text=x.update,
             reference=x.reference,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.action_updates)
     ]
@@ -117,8 +119,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             position=i,
             text=x.text,
             item=x.item,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.decisions)
     ]
@@ -131,8 +133,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             text=x.text,
             deadline=x.deadline,
             deadline_date=x.deadline_date,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.hmicfrs)
     ]
@@ -146,8 +148,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             target=x.target,
             area=x.area,
             period=x.period,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.figures)
     ]
@@ -159,8 +161,8 @@ def _fact_rows(meeting: Meeting, meeting_id: int) -> list[Base]:
             who=x.who,
             by_when=x.by,
             by_date=x.by_date,
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.commitments)
     ]
@@ -185,8 +187,8 @@ def add_meeting(*, session: Session, document_id: int, meeting: Meeting) -> int:
         next_time=nxt.time,
         next_kind=nxt.kind,
         next_venue=nxt.venue,
-        next_span_start=_start(nxt.span),
-        next_span_end=_end(nxt.span),
+        next_span_start=start_of(nxt.span),
+        next_span_end=end_of(nxt.span),
     )
     session.add(row)
     session.flush()
@@ -202,8 +204,8 @@ def add_meeting(*, session: Session, document_id: int, meeting: Meeting) -> int:
             due_date=x.due_date,
             reference=x.reference,
             status="open",
-            span_start=_start(x.span),
-            span_end=_end(x.span),
+            span_start=start_of(x.span),
+            span_end=end_of(x.span),
         )
         for i, x in enumerate(meeting.actions)
     ]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from oversight.records import Meeting, SourceSpan
 from oversight.records.tracking import Correction, TrackingRecord
-from oversight.store.facts import read_meeting
+from oversight.store.facts import end_of, read_meeting, start_of
 from oversight.store.tables import DocumentRow, MeetingRow
 from oversight.store.tracking_tables import (
     CorrectionRow,
@@ -61,14 +61,6 @@ def load_texts(*, session: Session) -> dict[int, list[tuple[str, SourceSpan | No
     return texts
 
 
-def _start(span: SourceSpan | None) -> int | None:
-    return span.start if span is not None else None
-
-
-def _end(span: SourceSpan | None) -> int | None:
-    return span.end if span is not None else None
-
-
 def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
     """Replace the derived tracking record with `record`."""
     for table in (
@@ -97,8 +89,8 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
             due=item.due,
             due_date=item.due_date,
             due_note=item.due_note,
-            span_start=_start(item.span),
-            span_end=_end(item.span),
+            span_start=start_of(item.span),
+            span_end=end_of(item.span),
             ended=ended.effect.value if ended else None,
             ended_on=(ended.date or item.date) if ended else None,
             updated_on=min(updates) if updates else None,
@@ -114,8 +106,8 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
                 meeting_id=event.meeting_id,
                 date=event.date,
                 text=event.text,
-                span_start=_start(event.span),
-                span_end=_end(event.span),
+                span_start=start_of(event.span),
+                span_end=end_of(event.span),
                 method=event.method.value,
                 confidence=event.confidence,
                 fact_key=event.fact_key,
@@ -168,8 +160,8 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
             target_key=h.target_key,
             text=h.text,
             words=SEPARATOR.join(h.words),
-            span_start=_start(h.span),
-            span_end=_end(h.span),
+            span_start=start_of(h.span),
+            span_end=end_of(h.span),
         )
         for h in record.topic_hits
     )
@@ -185,8 +177,8 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
             target=p.target,
             area=p.area,
             period=p.period,
-            span_start=_start(p.span),
-            span_end=_end(p.span),
+            span_start=start_of(p.span),
+            span_end=end_of(p.span),
         )
         for s in record.series
         for p in s.points
