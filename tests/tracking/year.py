@@ -285,3 +285,29 @@ def score_register(session: Session, ids: dict[int, str]) -> Score:
                 f"updates missed {sorted(str(f)[:2] for f in set(entry['updated_at']) - updated)}"
             )
     return score
+
+
+def score_series(session: Session, ids: dict[int, str]) -> Score:
+    """Score figure series by their points: (meeting, value) pairs of each expected measure."""
+    from oversight.services.tracking import figure_series
+
+    series = figure_series(session=session, min_points=1)
+    score = Score()
+    for entry in answer_key()["figure_series"]:
+        want = {(p["meeting"], p["value"]) for p in entry["points"]}
+        found = next((s for s in series if _contains(s.measure, entry["measure_contains"])), None)
+        got: set[tuple[str | None, str]] = set()
+        if found is not None:
+            unit = found.unit if found.unit == "%" else ""
+            got = {(ids.get(p.meeting_id), f"{p.value}{unit}") for p in found.points}
+            if found.target != entry["target"]:
+                score.misses.append(f"{entry['measure_contains']}: target {found.target}")
+        score.expected += len(want)
+        score.predicted += len(got)
+        score.right += len(want & got)
+        if want != got:
+            score.misses.append(
+                f"{entry['measure_contains']}: missing {sorted(want - got)}, "
+                f"extra {sorted(str(g) for g in got - want)}"
+            )
+    return score
