@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_DATABASE_URL = "sqlite:///oversight.db"
 # Minutes run to a few megabytes at most; anything far larger is refused before it is read,
@@ -42,6 +43,8 @@ class Settings:
     lockout_failures: int = DEFAULT_LOCKOUT_FAILURES
     lockout_client_failures: int = DEFAULT_LOCKOUT_CLIENT_FAILURES
     lockout_minutes: int = DEFAULT_LOCKOUT_MINUTES
+    # None: the taxonomy shipped with the package (oversight/tracking/topics.toml).
+    topics_file: Path | None = None
 
     @property
     def max_file_bytes(self) -> int:
@@ -78,6 +81,16 @@ def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be true or false (1/0, yes/no), not {raw!r}")
 
 
+def _existing_file(environ: Mapping[str, str], name: str) -> Path | None:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise SettingsError(f"{name} names {raw!r}, which is not a file")
+    return path
+
+
 def get_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from the environment (or the mapping given)."""
     env = os.environ if environ is None else environ
@@ -93,4 +106,5 @@ def get_settings(environ: Mapping[str, str] | None = None) -> Settings:
             env, "OVERSIGHT_LOCKOUT_CLIENT_FAILURES", DEFAULT_LOCKOUT_CLIENT_FAILURES
         ),
         lockout_minutes=_positive_int(env, "OVERSIGHT_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
+        topics_file=_existing_file(env, "OVERSIGHT_TOPICS_FILE"),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from oversight.services import DEFAULT_MAX_FILE_BYTES
@@ -32,3 +34,11 @@ def test_process_environment_is_read_at_call_time(monkeypatch: pytest.MonkeyPatc
 def test_unusable_size_limit_is_refused(value: str) -> None:
     with pytest.raises(SettingsError, match="OVERSIGHT_MAX_FILE_MB"):
         get_settings({"OVERSIGHT_MAX_FILE_MB": value})
+
+
+def test_topics_file_must_exist(tmp_path: Path) -> None:
+    own = tmp_path / "topics.toml"
+    own.write_text('[topics.x]\nlabel = "X"\nwords = ["x"]\n', encoding="utf-8")
+    assert get_settings({"OVERSIGHT_TOPICS_FILE": str(own)}).topics_file == own
+    with pytest.raises(SettingsError, match="OVERSIGHT_TOPICS_FILE"):
+        get_settings({"OVERSIGHT_TOPICS_FILE": str(tmp_path / "missing.toml")})
