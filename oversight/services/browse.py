@@ -16,9 +16,12 @@ from oversight.services.action_tracker import ActionFilter, track_actions
 from oversight.services.errors import MeetingNotFoundError
 from oversight.services.publication import PublicationState
 from oversight.store import ActionSummary, MeetingSummary, StoredMeeting
-from oversight.store.publication import meeting_states
+from oversight.store.meeting_lists import meeting_titles, next_announced
+from oversight.store.meeting_lists import recent_meetings as latest_meetings
+from oversight.store.publication import meeting_state_of, meeting_states
 from oversight.store.upcoming import AnnouncedMeeting as AnnouncedMeeting
 from oversight.store.upcoming import announced_meetings
+from oversight.store.visibility import hidden_for
 from oversight.tracking.calendar import series_of
 
 MEETING_SORTS = ("-date", "date")
@@ -129,9 +132,12 @@ def meeting_index(
 
 def meeting_record(*, session: Session, meeting_id: int, drafts: bool) -> MeetingRecord:
     """Return a meeting the viewer may see, with its text; raise MeetingNotFoundError."""
+    # One meeting's state, not every meeting's: this is the site's busiest page.
+    state = meeting_state_of(session=session, meeting_id=meeting_id)
+    if state is None or (not drafts and state != PublicationState.PUBLISHED):
+        raise MeetingNotFoundError(f"no meeting {meeting_id}")
     stored = store.get_meeting(session=session, meeting_id=meeting_id)
-    state = meeting_states(session=session).get(meeting_id)
-    if stored is None or state is None or (not drafts and state != PublicationState.PUBLISHED):
+    if stored is None:
         raise MeetingNotFoundError(f"no meeting {meeting_id}")
     texts = store.get_document_text(session=session, document_id=stored.document.id)
     return MeetingRecord(
@@ -177,3 +183,32 @@ def upcoming_meetings(
             seen.add(key)
             out.append(meeting)
     return out
+
+
+def recent_meetings(*, session: Session, drafts: bool, limit: int = 5) -> list[MeetingListing]:
+    """List the latest meetings the viewer may see, newest first, reading only those."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    return [
+        MeetingListing(
+            summary=m.summary,
+            kind=meeting_kind(m.summary.title, m.summary.body),
+            state=PublicationState(m.state),
+            ingested_at=m.ingested_at,
+        )
+        for m in latest_meetings(session=session, hidden=hidden, limit=limit)
+    ]
+
+
+def meeting_kinds(*, session: Session, drafts: bool) -> list[str]:
+    """Return the kinds of the meetings the viewer may see, by name."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    titles = meeting_titles(session=session, hidden=hidden)
+    return sorted({meeting_kind(title, body) for title, body in titles})
+
+
+def next_meeting(
+    *, session: Session, drafts: bool, on_or_after: dt.date
+) -> AnnouncedMeeting | None:
+    """Return the soonest next meeting announced by visible minutes, on or after a day."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    return next_announced(session=session, hidden=hidden, on_or_after=on_or_after)

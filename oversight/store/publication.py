@@ -62,3 +62,25 @@ def meeting_path(*, session: Session, meeting_id: int) -> str | None:
         .join(MeetingRow, MeetingRow.document_id == DocumentRow.id)
         .where(MeetingRow.id == meeting_id)
     ).one_or_none()
+
+
+def draft_meeting_ids(*, session: Session) -> frozenset[int]:
+    """Return the ids of the meetings whose document is a draft (few, so cheap to ask)."""
+    statement = (
+        select(MeetingRow.id)
+        .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
+        .join(PublicationRow, PublicationRow.path == DocumentRow.path)
+        .where(PublicationRow.state == DRAFT)
+    )
+    return frozenset(session.scalars(statement))
+
+
+def meeting_state_of(*, session: Session, meeting_id: int) -> str | None:
+    """Return one meeting's publication state, or None when there is no such meeting."""
+    found = session.execute(
+        select(MeetingRow.id, PublicationRow.state)
+        .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
+        .outerjoin(PublicationRow, PublicationRow.path == DocumentRow.path)
+        .where(MeetingRow.id == meeting_id)
+    ).one_or_none()
+    return None if found is None else (found[1] or PUBLISHED)

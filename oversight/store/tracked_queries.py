@@ -66,13 +66,16 @@ class ItemFilter:
     due_to: dt.date | None = None
 
 
-_SORTS = {
+ORDERS: dict[str, tuple[Any, ...]] = {
     "due": (TrackedItemRow.due_date.is_(None), TrackedItemRow.due_date, TrackedItemRow.key),
+    "-due": (TrackedItemRow.due_date.is_(None), TrackedItemRow.due_date.desc(), TrackedItemRow.key),
     "raised": (TrackedItemRow.date, TrackedItemRow.key),
     "-raised": (TrackedItemRow.date.desc(), TrackedItemRow.key),
+    "owner": (TrackedItemRow.owners == "", TrackedItemRow.owners, TrackedItemRow.key),
+    "report": (TrackedItemRow.item, TrackedItemRow.key),
     "key": (TrackedItemRow.key,),
 }
-SORTS = tuple(_SORTS)
+SORTS = tuple(ORDERS)
 
 
 def _contains(column: InstrumentedAttribute[str], value: str) -> ColumnElement[bool]:
@@ -80,14 +83,22 @@ def _contains(column: InstrumentedAttribute[str], value: str) -> ColumnElement[b
     return padded.contains(f"{SEPARATOR}{value}{SEPARATOR}", autoescape=True)
 
 
-def _filtered(statement: Any, wanted: ItemFilter, day: dt.date) -> Any:
+def filter_items(
+    statement: Any,
+    wanted: ItemFilter,
+    day: dt.date,
+    status: ColumnElement[str] | None = None,
+) -> Any:
+    """Narrow a select of tracked items to `wanted` on `day` (status by `status_on`, or the
+    expression given)."""
     t = TrackedItemRow
     # As of a past day, items raised later did not exist yet.
     statement = statement.where(or_(t.date.is_(None), t.date <= day))
     if wanted.kind is not None:
         statement = statement.where(t.kind == wanted.kind.value)
     if wanted.statuses:
-        statement = statement.where(status_on(day).in_(wanted.statuses))
+        expression = status_on(day) if status is None else status
+        statement = statement.where(expression.in_(wanted.statuses))
     if wanted.owner:
         statement = statement.where(
             or_(_contains(t.owners, wanted.owner), t.owners == wanted.owner)
@@ -105,7 +116,8 @@ def _filtered(statement: Any, wanted: ItemFilter, day: dt.date) -> Any:
     return statement
 
 
-def _split(value: str) -> list[str]:
+def split_list(value: str) -> list[str]:
+    """Return the values of a list stored in one text column."""
     return [v for v in value.split(SEPARATOR) if v]
 
 
@@ -113,22 +125,23 @@ def _span(start: int | None, end: int | None) -> SourceSpan | None:
     return SourceSpan(start, end) if start is not None and end is not None else None
 
 
-def _item(row: TrackedItemRow) -> TrackedItem:
+def item_of(row: TrackedItemRow) -> TrackedItem:
+    """Return a stored tracked item, without its events."""
     return TrackedItem(
         key=row.key,
         kind=ItemKind(row.kind),
         meeting_id=row.meeting_id,
         date=row.date,
         text=row.text,
-        owners=_split(row.owners),
-        people=_split(row.people),
+        owners=split_list(row.owners),
+        people=split_list(row.people),
         reference=row.reference,
         item=row.item,
         due=row.due,
         due_date=row.due_date,
         due_note=row.due_note,
         span=_span(row.span_start, row.span_end),
-        topics=_split(row.topics),
+        topics=split_list(row.topics),
     )
 
 
@@ -156,12 +169,12 @@ def list_items(
         .join(MeetingRow, MeetingRow.id == TrackedItemRow.meeting_id)
         .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
     )
-    order: tuple[Any, ...] = _SORTS.get(sort, _SORTS["due"])
-    statement = _filtered(statement, wanted, day).order_by(*order)
+    order: tuple[Any, ...] = ORDERS.get(sort, ORDERS["due"])
+    statement = filter_items(statement, wanted, day).order_by(*order)
     if limit is not None:
         statement = statement.limit(limit).offset(offset)
     return [
-        ItemRow(_item(row), status, source) for row, status, source in session.execute(statement)
+        ItemRow(item_of(row), status, source) for row, status, source in session.execute(statement)
     ]
 
 
@@ -176,7 +189,7 @@ def get_item(*, session: Session, key: str, day: dt.date) -> ItemRow | None:
     if found is None:
         return None
     row, status, source = found
-    item = _item(row)
+    item = item_of(row)
     events = session.scalars(
         select(ItemEventRow).where(ItemEventRow.item_id == row.id).order_by(ItemEventRow.position)
     )
@@ -199,7 +212,9 @@ def get_item(*, session: Session, key: str, day: dt.date) -> ItemRow | None:
 def list_people_tracked(*, session: Session) -> list[PersonRecord]:
     """Return every person record, by name, without attendance."""
     return [
-        PersonRecord(key=r.key, name=r.name, variants=_split(r.variants), roles=_split(r.roles))
+        PersonRecord(
+            key=r.key, name=r.name, variants=split_list(r.variants), roles=split_list(r.roles)
+        )
         for r in session.scalars(select(PersonRow).order_by(PersonRow.name))
     ]
 
@@ -217,8 +232,8 @@ def get_person(*, session: Session, key: str) -> tuple[PersonRecord, list[RoleTe
     person = PersonRecord(
         key=row.key,
         name=row.name,
-        variants=_split(row.variants),
-        roles=_split(row.roles),
+        variants=split_list(row.variants),
+        roles=split_list(row.roles),
         attendance=[
             Attendance(a.meeting_id, a.date, a.status, a.written, a.role, a.abbreviation)
             for a in attendance
@@ -285,7 +300,7 @@ def topic_hits(*, session: Session, topic: str) -> list[TopicHit]:
             h.target_kind,
             h.target_key,
             h.text,
-            tuple(_split(h.words)),
+            tuple(split_list(h.words)),
             _span(h.span_start, h.span_end),
         )
         for h in rows
@@ -315,7 +330,7 @@ def item_topic_hits(
             h.target_kind,
             h.target_key,
             h.text,
-            tuple(_split(h.words)),
+            tuple(split_list(h.words)),
             _span(h.span_start, h.span_end),
         )
         for h in session.scalars(statement.order_by(TopicHitRow.date, TopicHitRow.id))

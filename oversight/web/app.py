@@ -16,11 +16,25 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from oversight.services import Database, open_database
+from oversight.services.freshness import change_counter
 from oversight.settings import Settings, get_settings
 from oversight.web.deps import SiteState
 from oversight.web.errors import install_error_pages
 from oversight.web.render import make_templates
-from oversight.web.routes import actions, audit, auth, dashboard, feeds, meetings, search, staff
+from oversight.web.response_cache import ResponseCache
+from oversight.web.routes import (
+    actions,
+    audit,
+    auth,
+    dashboard,
+    feeds,
+    items,
+    meetings,
+    people,
+    search,
+    staff,
+    topics,
+)
 from oversight.web.security import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).with_name("static")
@@ -42,6 +56,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        changes.close()
         if owned:
             opened.close()
 
@@ -54,7 +69,12 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
     )
-    app.state.site = SiteState(settings=settings, database=opened, templates=make_templates())
+    changes = change_counter(opened)
+    app.state.site = SiteState(
+        settings=settings, database=opened, templates=make_templates(), changes=changes
+    )
+    # Inside the session middleware, so that it knows who is signed in.
+    app.add_middleware(ResponseCache, version=changes.version, instant=changes.instant)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.session_secret or secrets.token_urlsafe(32),
@@ -66,7 +86,19 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, paths=UPLOAD_PATHS)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (dashboard, meetings, actions, search, feeds, auth, staff, audit):
+    for module in (
+        dashboard,
+        meetings,
+        actions,
+        items,
+        people,
+        topics,
+        search,
+        feeds,
+        auth,
+        staff,
+        audit,
+    ):
         app.include_router(module.router)
     install_error_pages(app)
     return app

@@ -4,9 +4,9 @@ session, who is viewing, and the checks that a viewer may edit or audit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, TypeVar, cast
 
 from fastapi import Depends, Header, Request
 from fastapi.templating import Jinja2Templates
@@ -14,19 +14,38 @@ from sqlalchemy.orm import Session
 
 from oversight.services import Database
 from oversight.services.accounts import LockoutPolicy, Viewer, viewer_for
+from oversight.services.freshness import ChangeCounter
 from oversight.settings import Settings
 from oversight.web.security import csrf_ok
 
 USER_KEY = "user"
+# How many things a site keeps between requests before it lets them all go.
+KEPT_LIMIT = 256
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class SiteState:
-    """What every request shares: the settings, the open database and the templates."""
+    """What every request shares: the settings, the open database and the templates; and
+    what is worth keeping between requests until the database changes (`remember`)."""
 
     settings: Settings
     database: Database
     templates: Jinja2Templates
+    changes: ChangeCounter | None = None
+    kept: dict[object, object] = field(default_factory=dict)
+
+    def remember(self, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """Return what `build` made for `key` while the database has not changed since."""
+        version = None if self.changes is None else self.changes.version()
+        if version is None:
+            return build()
+        if self.kept.get("version") != version or len(self.kept) > KEPT_LIMIT:
+            self.kept.clear()
+            self.kept["version"] = version
+        if key not in self.kept:
+            self.kept[key] = build()
+        return cast(T, self.kept[key])
 
     @property
     def lockout(self) -> LockoutPolicy:

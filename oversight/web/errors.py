@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from oversight.services import MeetingNotFoundError
 from oversight.services.action_tracker import InvalidFilterError
+from oversight.services.tracking import InvalidRequestError, NotFoundError
 from oversight.web.deps import BadTokenError, ForbiddenError, NotSignedInError, get_site
 from oversight.web.render import render
 
@@ -85,5 +86,7 @@ def install_error_pages(app: FastAPI) -> None:
     app.add_exception_handler(BadTokenError, bad_token)
     app.add_exception_handler(MeetingNotFoundError, not_found)
     app.add_exception_handler(InvalidFilterError, bad_filter)
+    app.add_exception_handler(InvalidRequestError, bad_filter)
+    app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from oversight.records import Meeting, SourceSpan
 from oversight.services.browse import MeetingRecord
+from oversight.services.item_tracker import MeetingTracking
 from oversight.web.schemas import (
     ANCHOR_PREFIX,
     FACT_KINDS,
@@ -32,6 +33,7 @@ from oversight.web.schemas import (
     span_pair,
 )
 from oversight.web.source_text import HighlightPublic, SourceTextPublic
+from oversight.web.tracking_schemas import tracked_url
 
 # How much text either side of a fact's span its own page shows.
 EXCERPT_CONTEXT_CHARS = 200
@@ -44,11 +46,25 @@ class DetailPublic(BaseModel):
     value: str
 
 
+class EarlierItemPublic(BaseModel):
+    """Something this meeting said of an action, promise or recommendation raised before."""
+
+    key: str
+    kind: str
+    effect: str
+    text: str
+    url: str
+    span: list[int] | None
+
+
 class MeetingPage(BaseModel):
-    """The meeting page: the structured record beside the original text."""
+    """The meeting page: the structured record beside the original text, and what the
+    meeting said of items raised at earlier meetings (the first 50 of `earlier_total`)."""
 
     meeting: MeetingPublic
     source: SourceTextPublic
+    earlier: list[EarlierItemPublic] = []
+    earlier_total: int = 0
 
 
 class ItemPage(BaseModel):
@@ -66,6 +82,7 @@ class ItemPage(BaseModel):
     excerpt_after: str
     citation: str
     url: str
+    tracked_url: str | None = None
 
 
 class _FactFields(TypedDict):
@@ -74,6 +91,8 @@ class _FactFields(TypedDict):
     url: str
     span: list[int] | None
     citation: str
+    tracked_key: str | None
+    tracked_url: str | None
 
 
 def long_date(day: dt.date | None) -> str:
@@ -86,22 +105,57 @@ def citation(meeting: Meeting, source: str, label: str, url: str) -> str:
     return f"{meeting.title or source}, {long_date(meeting.date)}, {label}, {url}"
 
 
+# The letter of a fact's kind in the keys of tracked items (20250410-A03 is action 3).
+_TRACKED_LETTER = {"actions": "A", "promises": "P", "recommendations": "R"}
+
+
+def _tracked(tracking: MeetingTracking | None, kind: str, n: int) -> tuple[str, str, str] | None:
+    """Return (key, kind, status) of the item following the n-th fact of a kind, if any."""
+    letter = _TRACKED_LETTER.get(kind)
+    if tracking is None or letter is None:
+        return None
+    raised = tracking.raised.get((letter, n))
+    if raised is not None:
+        return raised.item.key, raised.item.kind.value, raised.status
+    suffix = f"-{letter}{n:02d}"
+    for key, item_kind, event in tracking.earlier:
+        if event.fact_key is not None and event.fact_key.endswith(suffix):
+            return key, item_kind, ""
+    return None
+
+
 def _fact(
-    record: MeetingRecord, base: str, kind: str, n: int, span: SourceSpan | None
+    record: MeetingRecord,
+    base: str,
+    kind: str,
+    n: int,
+    span: SourceSpan | None,
+    tracking: MeetingTracking | None = None,
 ) -> _FactFields:
     url = item_url(record.stored.id, kind, n)
     label = f"{FACT_KINDS[kind].lower()} {n}"
+    tracked = _tracked(tracking, kind, n)
     return _FactFields(
         number=n,
         anchor=f"{ANCHOR_PREFIX[kind]}-{n}",
         url=url,
         span=span_pair(span),
         citation=citation(record.stored.meeting, record.stored.document.source, label, base + url),
+        tracked_key=None if tracked is None else tracked[0],
+        tracked_url=None if tracked is None else tracked_url(tracked[1], tracked[0]),
     )
 
 
-def meeting_public(record: MeetingRecord, base: str) -> MeetingPublic:
-    """Describe a meeting's full record; `base` is the site's address for citations."""
+def _status(tracking: MeetingTracking | None, n: int, stored: str) -> str:
+    tracked = _tracked(tracking, "actions", n)
+    return tracked[2] if tracked is not None and tracked[2] else stored
+
+
+def meeting_public(
+    record: MeetingRecord, base: str, tracking: MeetingTracking | None = None
+) -> MeetingPublic:
+    """Describe a meeting's full record; `base` is the site's address for citations, and
+    `tracking` ties its actions, promises and recommendations to their tracked items."""
     stored, m = record.stored, record.stored.meeting
     statuses = dict(zip(stored.action_ids, stored.action_statuses, strict=False))
     nxt = m.next_meeting
@@ -128,7 +182,7 @@ def meeting_public(record: MeetingRecord, base: str) -> MeetingPublic:
         items=[AgendaItemPublic(number=i.number, title=i.title, level=i.level) for i in m.items],
         actions=[
             ActionPublic(
-                **_fact(record, base, "actions", n, a.span),
+                **_fact(record, base, "actions", n, a.span, tracking),
                 id=action_id,
                 text=a.text,
                 owners=list(a.owners),
@@ -136,7 +190,7 @@ def meeting_public(record: MeetingRecord, base: str) -> MeetingPublic:
                 due=a.due,
                 due_date=a.due_date,
                 reference=a.reference,
-                status=statuses.get(action_id, "open"),
+                status=_status(tracking, n, statuses.get(action_id, "open")),
             )
             for n, (a, action_id) in enumerate(zip(m.actions, stored.action_ids, strict=False), 1)
         ],
@@ -158,7 +212,7 @@ def meeting_public(record: MeetingRecord, base: str) -> MeetingPublic:
         ],
         promises=[
             PromisePublic(
-                **_fact(record, base, "promises", n, c.span),
+                **_fact(record, base, "promises", n, c.span, tracking),
                 text=c.text,
                 who=c.who,
                 by=c.by,
@@ -168,7 +222,7 @@ def meeting_public(record: MeetingRecord, base: str) -> MeetingPublic:
         ],
         recommendations=[
             RecommendationPublic(
-                **_fact(record, base, "recommendations", n, r.span),
+                **_fact(record, base, "recommendations", n, r.span, tracking),
                 report=r.report,
                 recommendation=r.recommendation,
                 text=r.text,
@@ -196,10 +250,13 @@ def facts_of(meeting: MeetingPublic, kind: str) -> list[FactPublic]:
 
 
 def meeting_page(
-    record: MeetingRecord, base: str, found: tuple[int, int] | None = None
+    record: MeetingRecord,
+    base: str,
+    found: tuple[int, int] | None = None,
+    tracking: MeetingTracking | None = None,
 ) -> MeetingPage:
     """Build the meeting page; `found` marks a passage a search result pointed at."""
-    meeting = meeting_public(record, base)
+    meeting = meeting_public(record, base, tracking)
     highlights = [
         HighlightPublic(
             anchor=fact.anchor,
@@ -218,8 +275,22 @@ def meeting_page(
                 anchor="found", kind="found", label="Search result", start=found[0], end=found[1]
             )
         )
+    earlier = [] if tracking is None else tracking.earlier
     return MeetingPage(
-        meeting=meeting, source=SourceTextPublic(text=record.text, highlights=highlights)
+        meeting=meeting,
+        source=SourceTextPublic(text=record.text, highlights=highlights),
+        earlier=[
+            EarlierItemPublic(
+                key=key,
+                kind=kind,
+                effect=event.effect.value,
+                text=event.text,
+                url=tracked_url(kind, key),
+                span=span_pair(event.span),
+            )
+            for key, kind, event in earlier
+        ],
+        earlier_total=0 if tracking is None else tracking.earlier_total,
     )
 
 
@@ -262,9 +333,15 @@ def _text_of(fact: FactPublic) -> str:
     return str(getattr(fact, "text", ""))
 
 
-def item_page(record: MeetingRecord, base: str, kind: str, number: int) -> ItemPage | None:
+def item_page(
+    record: MeetingRecord,
+    base: str,
+    kind: str,
+    number: int,
+    tracking: MeetingTracking | None = None,
+) -> ItemPage | None:
     """Build the page of one fact, or None when the meeting has no such fact."""
-    meeting = meeting_public(record, base)
+    meeting = meeting_public(record, base, tracking)
     facts = facts_of(meeting, kind)
     if not 1 <= number <= len(facts):
         return None
@@ -290,4 +367,5 @@ def item_page(record: MeetingRecord, base: str, kind: str, number: int) -> ItemP
         excerpt_after=after,
         citation=fact.citation,
         url=fact.url,
+        tracked_url=fact.tracked_url,
     )

@@ -12,34 +12,37 @@ import datetime as dt
 from pydantic import BaseModel
 
 from oversight.web.schemas import (
-    ActionRowPublic,
     AnnouncedMeetingPublic,
     AuditEntryPublic,
     MeetingLinkPublic,
     MeetingSummaryPublic,
     UploadOutcomePublic,
 )
+from oversight.web.tracking_schemas import LinkPublic, TrackedItemRowPublic
 
 
-class NotYetPublic(BaseModel):
-    """A place on a page kept for what a later version will show."""
+class RisingTopicPublic(BaseModel):
+    """A theme mentioned more often in the last half year than in the one before."""
 
-    available: bool = False
-    note: str
+    topic: LinkPublic
+    before: int
+    lately: int
 
 
 class DashboardPage(BaseModel):
-    """The front page."""
+    """The front page: actions open and overdue, promises falling due, the next meeting,
+    recent meetings and topics rising, each list short with a link to all of it."""
 
     as_of: dt.date
     open_count: int
     overdue_count: int
-    overdue: list[ActionRowPublic]
-    due_soon: list[ActionRowPublic]
+    overdue: list[TrackedItemRowPublic]
+    due_soon: list[TrackedItemRowPublic]
+    promises_due_count: int
+    promises_falling_due: list[TrackedItemRowPublic]
     next_meeting: AnnouncedMeetingPublic | None
     recent: list[MeetingSummaryPublic]
-    promises_falling_due: NotYetPublic
-    topics_rising: NotYetPublic
+    topics_rising: list[RisingTopicPublic]
 
 
 class MeetingFiltersPublic(BaseModel):
@@ -75,30 +78,6 @@ class MeetingListPage(BaseModel):
     years: list[int]
     kinds: list[str]
     bodies: list[str]
-    sorts: list[str]
-
-
-class ActionFiltersPublic(BaseModel):
-    """The filters the action tracker was asked for."""
-
-    status: str | None
-    owner: str | None
-    meeting: int | None
-    due_from: dt.date | None
-    due_to: dt.date | None
-    sort: str
-
-
-class ActionTrackerPage(BaseModel):
-    """The action tracker."""
-
-    as_of: dt.date
-    filters: ActionFiltersPublic
-    actions: list[ActionRowPublic]
-    total: int
-    owners: list[str]
-    meetings: list[MeetingLinkPublic]
-    statuses: list[str]
     sorts: list[str]
 
 

@@ -21,7 +21,10 @@ _Blank = BeforeValidator(blank_is_none)
 OptionalDate = Annotated[dt.date | None, _Blank]
 OptionalId = Annotated[Annotated[int, Field(ge=1, le=2**31 - 1)] | None, _Blank]
 OptionalYear = Annotated[Annotated[int, Field(ge=1900, le=2200)] | None, _Blank]
-OptionalName = Annotated[Annotated[str, Field(max_length=300)] | None, _Blank]
+# No NUL: PostgreSQL text cannot hold one, and no name or filter has one.
+OptionalName = Annotated[
+    Annotated[str, Field(max_length=300, pattern=r"^[^\x00]*$")] | None, _Blank
+]
 
 
 def base_url(url: str) -> str:

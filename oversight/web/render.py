@@ -19,8 +19,11 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from oversight.services.accounts import Viewer
+from oversight.services.item_corrections import ITEM_OPERATIONS, PERSON_OPERATIONS
+from oversight.web.charts import chart_of
 from oversight.web.schemas import MeetingLinkPublic
 from oversight.web.security import csrf_token
+from oversight.web.tracking_schemas import OperationPublic
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -47,11 +50,41 @@ def page_link(request: Request, page: int) -> str:
     return "?" + urlencode([*kept, ("page", str(page))])
 
 
+def option_pairs(options: Iterable[object]) -> list[tuple[str, str]]:
+    """Return (value, label) pairs of a list of choices that have both."""
+    return [(str(getattr(o, "value", "")), str(getattr(o, "label", ""))) for o in options]
+
+
 def meeting_options(meetings: Sequence[MeetingLinkPublic]) -> list[tuple[str, str]]:
     """Return (id, label) pairs naming meetings by date and title."""
     return [
         (str(m.id), f"{long_date(m.date) or 'undated'}: {m.title or 'untitled'}") for m in meetings
     ]
+
+
+# The header's links: what everyone may read.
+NAV_LINKS = (
+    ("/", "Dashboard"),
+    ("/meetings", "Meetings"),
+    ("/actions", "Actions"),
+    ("/promises", "Promises"),
+    ("/hmicfrs", "HMICFRS"),
+    ("/people", "People"),
+    ("/roles", "Roles"),
+    ("/topics", "Topics"),
+    ("/figures", "Figures"),
+    ("/search", "Search"),
+)
+
+
+def _operations(choices: Iterable[object]) -> list[OperationPublic]:
+    return [OperationPublic.model_validate(c, from_attributes=True) for c in choices]
+
+
+def is_current(request: Request, href: str) -> bool:
+    """Say whether a header link names the page shown (or the list it belongs to)."""
+    path = request.url.path
+    return path == href or (href != "/" and path.startswith(href + "/"))
 
 
 def make_templates() -> Jinja2Templates:
@@ -65,8 +98,16 @@ def make_templates() -> Jinja2Templates:
     )
     environment.filters["long_date"] = long_date
     environment.filters["zip_pairs"] = pairs
+    environment.filters["option_pairs"] = option_pairs
     environment.globals.update(
-        query_string=query_string, page_link=page_link, meeting_options=meeting_options
+        query_string=query_string,
+        page_link=page_link,
+        meeting_options=meeting_options,
+        is_current=is_current,
+        chart_of=chart_of,
+        nav_links=NAV_LINKS,
+        item_operations=_operations(ITEM_OPERATIONS),
+        person_operations=_operations(PERSON_OPERATIONS),
     )
     return Jinja2Templates(env=environment)
 

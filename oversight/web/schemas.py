@@ -12,7 +12,6 @@ import datetime as dt
 from pydantic import BaseModel
 
 from oversight.records import SourceSpan
-from oversight.services import ActionSummary
 from oversight.services.browse import AnnouncedMeeting, MeetingListing
 
 # The kinds of fact a meeting page highlights, by their URL segment, with their label.
@@ -110,13 +109,17 @@ class AgendaItemPublic(BaseModel):
 
 
 class FactPublic(BaseModel):
-    """What every highlighted fact has: its number, anchor, stable URL, span and citation."""
+    """What every highlighted fact has: its number, anchor, stable URL, span and citation;
+    and, for an action, promise or recommendation, the item that follows it across
+    meetings (`tracked_url`), when the tracker has one."""
 
     number: int
     anchor: str
     url: str
     span: list[int] | None
     citation: str
+    tracked_key: str | None = None
+    tracked_url: str | None = None
 
 
 class ActionPublic(FactPublic):
@@ -215,21 +218,6 @@ class MeetingPublic(BaseModel):
     next_meeting: NextMeetingPublic | None
 
 
-class ActionRowPublic(BaseModel):
-    """An action in the tracker or on the dashboard, with the meeting that raised it."""
-
-    id: int
-    number: int
-    meeting: MeetingLinkPublic
-    text: str
-    owners: list[str]
-    due: str | None
-    due_date: dt.date | None
-    status: str
-    overdue: bool
-    url: str
-
-
 class AuditEntryPublic(BaseModel):
     """One change in the audit log."""
 
@@ -258,27 +246,6 @@ class SessionPublic(BaseModel):
     name: str | None
     role: str | None
     csrf_token: str
-
-
-def action_row(action: ActionSummary, number: int) -> ActionRowPublic:
-    """Describe an action for the tracker, numbered as on its meeting's page."""
-    return ActionRowPublic(
-        id=action.id,
-        number=number,
-        meeting=MeetingLinkPublic(
-            id=action.meeting_id,
-            title=action.meeting_title,
-            date=action.meeting_date,
-            url=meeting_url(action.meeting_id),
-        ),
-        text=action.action.text,
-        owners=list(action.action.owners),
-        due=action.action.due,
-        due_date=action.action.due_date,
-        status="overdue" if action.overdue else action.status,
-        overdue=action.overdue,
-        url=item_url(action.meeting_id, "actions", number),
-    )
 
 
 def announced_public(meeting: AnnouncedMeeting) -> AnnouncedMeetingPublic:

@@ -10,6 +10,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -128,3 +129,87 @@ def form_token(html: str) -> str:
 def session_of(database: Database) -> Session:
     """Open a session on the test store."""
     return database.session()
+
+
+def _postgres_url(base: str) -> Iterator[str]:
+    """Yield the URL of a fresh schema on the PostgreSQL server at `base`, dropped after."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def ingest_year(database: Database) -> None:
+    """Store the fictional year of examples/year, as `oversight ingest` does."""
+    from tests.tracking.year import minutes_files
+
+    report = ingest_paths(engine=database.engine, paths=minutes_files())
+    assert report.failures == [], report.failures
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def year_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """Yield a store holding the fictional year, once per module and backend; read only."""
+    import os
+
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('year') / 'year.db'}"])
+    else:
+        base = os.environ.get("OVERSIGHT_TEST_POSTGRES_URL")
+        if not base:
+            pytest.skip("OVERSIGHT_TEST_POSTGRES_URL is not set")
+        urls = _postgres_url(base)
+    url = next(urls)
+    opened = open_database(url)
+    try:
+        ingest_year(opened)
+        yield opened
+    finally:
+        opened.close()
+        for _ in urls:  # drops the PostgreSQL schema
+            pass
+
+
+@pytest.fixture
+def year_client(year_database: Database) -> TestClient:
+    """Return a client of the public on the fictional year."""
+    app = create_app(settings_for(year_database), database=year_database)
+    return TestClient(app, base_url=BASE_URL)
+
+
+def meeting_id_of(database: Database, source: str) -> int:
+    """Return the id of the meeting stored from the file named `source`."""
+    from sqlalchemy import select
+
+    from oversight.store.tables import DocumentRow, MeetingRow
+
+    with database.session() as session:
+        found = session.scalars(
+            select(MeetingRow.id)
+            .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
+            .where(DocumentRow.source == source)
+        ).one()
+    return int(found)
+
+
+def context_of(client: TestClient, url: str) -> Any:
+    """Return the page context an HTML page was rendered from (status 200 asserted)."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text[:500])
+    return response.context["page"]

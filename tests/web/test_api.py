@@ -56,7 +56,18 @@ def test_schemas_are_named_by_role(make_client: MakeClient) -> None:
         "MeetingPublic",
         "MeetingSummaryPublic",
         "ActionPublic",
-        "ActionRowPublic",
+        "TrackedItemRowPublic",
+        "TrackedItemPublic",
+        "EventPublic",
+        "ItemHistoryPage",
+        "PromiseTrackerPage",
+        "HmicfrsRegisterPage",
+        "PeoplePage",
+        "PersonPage",
+        "RolesPage",
+        "TopicsPage",
+        "TopicPage",
+        "FiguresPage",
         "DecisionPublic",
         "FigurePublic",
         "PromisePublic",
@@ -70,13 +81,37 @@ def test_schemas_are_named_by_role(make_client: MakeClient) -> None:
         "SessionPublic",
     } <= names
     paths = set(described["paths"])
-    assert {"/api/meetings", "/api/meetings/{meeting_id}", "/api/actions", "/api/search"} <= paths
+    assert {
+        "/api/meetings",
+        "/api/meetings/{meeting_id}",
+        "/api/actions",
+        "/api/actions/{key}",
+        "/api/promises",
+        "/api/hmicfrs",
+        "/api/people",
+        "/api/people/{key}",
+        "/api/roles",
+        "/api/topics",
+        "/api/topics/{key}",
+        "/api/figures",
+        "/api/search",
+    } <= paths
     assert not any(path in paths for path in ("/", "/meetings", "/search"))
 
 
 def test_every_page_has_a_json_twin(make_client: MakeClient) -> None:
     client = make_client()
-    pairs = [("/", "/api/dashboard"), ("/meetings", "/api/meetings"), ("/actions", "/api/actions")]
+    pairs = [
+        ("/", "/api/dashboard"),
+        ("/meetings", "/api/meetings"),
+        ("/actions", "/api/actions"),
+        ("/promises", "/api/promises"),
+        ("/hmicfrs", "/api/hmicfrs"),
+        ("/people", "/api/people"),
+        ("/roles", "/api/roles"),
+        ("/topics", "/api/topics"),
+        ("/figures", "/api/figures"),
+    ]
     for page, api in pairs:
         html = client.get(page)
         assert html.context["page"].model_dump(mode="json") == client.get(api).json()

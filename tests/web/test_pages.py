@@ -9,7 +9,8 @@ import json
 
 from oversight.services import Database
 from oversight.web.meeting_view import ItemPage, MeetingPage
-from oversight.web.pages import ActionTrackerPage, DashboardPage, MeetingListPage
+from oversight.web.pages import DashboardPage, MeetingListPage
+from oversight.web.tracking_pages import ActionTrackerPage
 
 from .conftest import Ingest, TestClient, meeting_ids
 from .minutes import LATER, QUIET
@@ -21,30 +22,31 @@ def _page(client: TestClient, url: str) -> object:
     return response.context["page"]
 
 
-def test_dashboard_shows_actions_next_meeting_and_recent(
+def test_dashboard_shows_actions_promises_next_meeting_and_recent(
     client: TestClient, ingest: Ingest
 ) -> None:
     ingest("board-2024-03.txt", QUIET)
     ingest("performance-2024-06.txt", LATER)
     page = _page(client, "/?as_of=2024-05-01")
     assert isinstance(page, DashboardPage)
-    assert page.open_count == 2
-    assert page.overdue_count == 1
+    # The June meeting had not happened by 1 May: its action is not counted yet.
+    assert (page.open_count, page.overdue_count) == (1, 1)
     assert [a.text for a in page.overdue] == [
         "CC to report on rural patrol hours by 30 April 2024."
     ]
-    assert page.overdue[0].url.endswith("/actions/1")
+    assert page.overdue[0].url == "/actions/20240305-A01"
+    assert [p.key for p in page.promises_falling_due] == ["20240305-P01"]
+    assert page.promises_falling_due[0].due_date == dt.date(2024, 6, 1)
     assert page.next_meeting is not None and page.next_meeting.date == dt.date(2024, 6, 4)
     assert (page.recent[0].title or "").startswith("Wexmoor Police Performance")
-    assert not page.promises_falling_due.available and not page.topics_rising.available
     api = client.get("/api/dashboard", params={"as_of": "2024-05-01"}).json()
     assert api == json.loads(page.model_dump_json())
 
 
-def test_dashboard_keeps_marked_places_for_tracking(client: TestClient) -> None:
+def test_dashboard_links_every_list_and_caps_its_panels(client: TestClient) -> None:
     html = client.get("/").text
-    assert 'data-placeholder="promises-falling-due"' in html
-    assert 'data-placeholder="topics-rising"' in html
+    for href in ("/actions", "/promises", "/hmicfrs", "/people", "/roles", "/topics", "/figures"):
+        assert f'href="{href}"' in html, href
 
 
 def test_meetings_filter_by_year_kind_and_body_and_sort(client: TestClient, ingest: Ingest) -> None:
@@ -139,31 +141,31 @@ def test_action_tracker_filters_sorts_and_downloads(
     ingest("board-2024-03.txt", QUIET)
     ingest("performance-2024-06.txt", LATER)
     first, second = meeting_ids(database)
-    page = _page(client, "/actions?as_of=2024-05-01&status=&owner=&meeting=&sort=-due")
+    page = _page(client, "/actions?as_of=2024-12-01&status=&owner=&meeting=&sort=-due")
     assert isinstance(page, ActionTrackerPage)
-    assert [a.due_date for a in page.actions] == [dt.date(2024, 12, 31), dt.date(2024, 4, 30)]
+    assert [a.due_date for a in page.items] == [dt.date(2024, 12, 31), dt.date(2024, 4, 30)]
     assert page.owners == ["CC", "CEO"]
-    overdue = _page(client, "/actions?as_of=2024-05-01&status=overdue")
+    overdue = _page(client, "/actions?as_of=2024-12-01&status=overdue")
     assert isinstance(overdue, ActionTrackerPage)
-    assert [a.meeting.id for a in overdue.actions] == [first]
-    owned = _page(client, "/actions?owner=ceo")
-    assert isinstance(owned, ActionTrackerPage) and [a.meeting.id for a in owned.actions] == [
-        second
-    ]
+    assert [a.raised.id for a in overdue.items] == [first]
+    owned = _page(client, "/actions?owner=CEO")
+    assert isinstance(owned, ActionTrackerPage)
+    assert [a.raised.id for a in owned.items] == [second]
     ranged = _page(client, "/actions?due_from=2024-06-01&due_to=2025-01-01")
-    assert isinstance(ranged, ActionTrackerPage) and len(ranged.actions) == 1
+    assert isinstance(ranged, ActionTrackerPage) and len(ranged.items) == 1
     by_meeting = _page(client, f"/actions?meeting={first}")
-    assert isinstance(by_meeting, ActionTrackerPage) and by_meeting.total == 1
+    assert isinstance(by_meeting, ActionTrackerPage) and by_meeting.paging.total == 1
 
-    downloaded = client.get("/actions.csv?status=open&as_of=2024-05-01")
+    downloaded = client.get("/actions.csv?status=outstanding&as_of=2024-12-01")
     assert downloaded.headers["content-type"].startswith("text/csv")
     assert "attachment" in downloaded.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(downloaded.text)))
     assert [r["status"] for r in rows] == ["overdue", "open"]
-    assert rows[0]["url"] == f"https://testserver/meetings/{first}/actions/1"
-    as_json = client.get("/actions.json?status=open&as_of=2024-05-01")
+    assert rows[0]["url"] == "https://testserver/actions/20240305-A01"
+    as_json = client.get("/actions.json?status=outstanding&as_of=2024-12-01")
     assert "attachment" in as_json.headers["content-disposition"]
-    assert as_json.json() == client.get("/api/actions?status=open&as_of=2024-05-01").json()
+    api = client.get("/api/actions?status=outstanding&as_of=2024-12-01").json()
+    assert as_json.json()["items"] == api["items"]
     assert client.get("/api/actions?status=finished").status_code == 422
     assert client.get("/actions?status=finished").status_code == 400
 
@@ -208,6 +210,16 @@ def test_pages_have_one_h1_a_skip_link_and_labelled_controls(
         "/meetings",
         f"/meetings/{meeting_id}",
         "/actions",
+        "/actions/20240305-A01",
+        "/promises",
+        "/hmicfrs",
+        "/people",
+        "/people/imogen-stroud",
+        "/roles",
+        "/roles?role=Chief+Constable",
+        "/topics",
+        "/topics/neighbourhoods",
+        "/figures",
         "/search?q=plan",
         "/sign-in",
     ]:

@@ -11,19 +11,23 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from oversight.records.tracking import ItemKind
 from oversight.services import SearchQueryError
-from oversight.services.action_tracker import ActionFilter, track_actions
 from oversight.services.browse import meeting_listings, upcoming_meetings
+from oversight.services.item_tracker import TrackerRequest, tracker_page
 from oversight.services.site_search import search_records
 from oversight.web.deps import SessionDep
 from oversight.web.feeds import CalendarEvent, FeedEntry, atom_feed, icalendar
 from oversight.web.params import OptionalDate, OptionalName, base_url
 from oversight.web.render import long_date
 from oversight.web.routes.search import result_public
-from oversight.web.schemas import item_url, meeting_url
+from oversight.web.schemas import meeting_url
+from oversight.web.tracking_schemas import tracked_url
 
 router = APIRouter()
 FEED_SIZE = 50
+# The calendar lists at most this many due dates of each kind, the soonest first.
+CALENDAR_SIZE = 500
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -125,22 +129,30 @@ def search_feed(
 
 @router.get("/feeds/calendar.ics", tags=["feeds"], response_class=Response)
 def calendar_feed(request: Request, session: SessionDep) -> Response:
-    """Return an iCalendar file of open actions' due dates and announced next meetings."""
+    """Return an iCalendar file of the due dates of outstanding actions and promises (the
+    soonest 500 of each) and the announced next meetings."""
     site = base_url(str(request.base_url))
-    tracker = track_actions(session=session, drafts=False, wanted=ActionFilter(status="open"))
     events = [
         CalendarEvent(
-            uid=f"action-{a.id}@oversight",
-            day=a.action.due_date,
-            summary=f"Action due: {a.action.text[:120]}",
+            uid=f"{i.item.key}@oversight",
+            day=i.item.due_date,
+            summary=f"{i.item.kind.value.capitalize()} due: {i.item.text[:120]}",
             description=(
-                f"Owners: {', '.join(a.action.owners) or 'not named'}. "
-                f"Raised at {a.meeting_title or a.source} ({_when(a.meeting_date)})."
+                f"{'Who' if i.item.kind is ItemKind.PROMISE else 'Owners'}: "
+                f"{', '.join(i.item.owners) or 'not named'}. "
+                f"Raised at {i.meeting_title or i.source} ({_when(i.item.date)})."
             ),
-            url=site + item_url(a.meeting_id, "actions", tracker.numbers.get(a.id, 0)),
+            url=site + tracked_url(i.item.kind.value, i.item.key),
         )
-        for a in tracker.actions
-        if a.action.due_date is not None
+        for kind in (ItemKind.ACTION, ItemKind.PROMISE)
+        for i in tracker_page(
+            session=session,
+            drafts=False,
+            wanted=TrackerRequest(kind=kind, status="outstanding"),
+            as_of=dt.date.today(),
+            per_page=CALENDAR_SIZE,
+        ).items
+        if i.item.due_date is not None
     ]
     events += [
         CalendarEvent(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -17,6 +18,7 @@ from oversight.services.browse import (
     meeting_index,
     meeting_record,
 )
+from oversight.services.item_tracker import meeting_tracking
 from oversight.web.deps import SessionDep, SiteDep, ViewerDep
 from oversight.web.meeting_view import ItemPage, MeetingPage, item_page, meeting_page
 from oversight.web.pages import MeetingFiltersPublic, MeetingListPage, paging
@@ -107,8 +109,12 @@ def build_meeting_page(
     request: Request, session: Session, viewer: Viewer | None, meeting_id: int, passage: str | None
 ) -> MeetingPage:
     """Build a meeting's page, or raise MeetingNotFoundError when the viewer may not see it."""
-    record = meeting_record(session=session, meeting_id=meeting_id, drafts=viewer is not None)
-    return meeting_page(record, base_url(str(request.base_url)), _passage(passage))
+    staff = viewer is not None
+    record = meeting_record(session=session, meeting_id=meeting_id, drafts=staff)
+    tracking = meeting_tracking(
+        session=session, drafts=staff, meeting_id=meeting_id, as_of=dt.date.today()
+    )
+    return meeting_page(record, base_url(str(request.base_url)), _passage(passage), tracking)
 
 
 MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -152,8 +158,12 @@ def build_item_page(
     number: int,
 ) -> ItemPage:
     """Build one fact's page, or raise MeetingNotFoundError."""
-    record = meeting_record(session=session, meeting_id=meeting_id, drafts=viewer is not None)
-    page = item_page(record, base_url(str(request.base_url)), kind, number)
+    staff = viewer is not None
+    record = meeting_record(session=session, meeting_id=meeting_id, drafts=staff)
+    tracking = meeting_tracking(
+        session=session, drafts=staff, meeting_id=meeting_id, as_of=dt.date.today()
+    )
+    page = item_page(record, base_url(str(request.base_url)), kind, number, tracking)
     if page is None:
         raise MeetingNotFoundError(f"meeting {meeting_id} has no {kind} {number}")
     return page

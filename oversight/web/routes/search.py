@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from oversight.services import SearchQueryError
 from oversight.services.accounts import Viewer
-from oversight.services.browse import meeting_listings
+from oversight.services.browse import meeting_kinds
 from oversight.services.site_search import SEARCH_SORTS, FoundPassage, search_records
-from oversight.web.deps import SessionDep, SiteDep, ViewerDep
+from oversight.web.deps import SessionDep, SiteDep, SiteState, ViewerDep
 from oversight.web.pages import SearchFiltersPublic, SearchPage, SearchResultPublic, paging
 from oversight.web.params import OptionalDate, OptionalName
 from oversight.web.render import render
@@ -61,11 +61,14 @@ def build_search(
     kind: str | None,
     sort: str,
     page: int,
+    kinds: list[str] | None = None,
 ) -> SearchPage:
-    """Run a search for the viewer; a malformed query gives a page with the reason."""
+    """Run a search for the viewer; a malformed query gives a page with the reason.
+    `kinds`, the kinds of meeting to offer, are read from the store unless given."""
     drafts = viewer is not None
     filters = SearchFiltersPublic(date_from=date_from, date_to=date_to, kind=kind, sort=sort)
-    kinds = sorted({m.kind for m in meeting_listings(session=session, drafts=drafts)})
+    if kinds is None:
+        kinds = meeting_kinds(session=session, drafts=drafts)
     results: list[SearchResultPublic] = []
     total, capped, error = 0, False, None
     if q.strip():
@@ -98,6 +101,12 @@ def build_search(
     )
 
 
+def _kinds(site: SiteState, session: Session, viewer: Viewer | None) -> list[str]:
+    # Every meeting's title gives its kind: read them once until the store changes.
+    drafts = viewer is not None
+    return site.remember(("kinds", drafts), lambda: meeting_kinds(session=session, drafts=drafts))
+
+
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def search_html(
     request: Request,
@@ -113,7 +122,15 @@ def search_html(
 ) -> HTMLResponse:
     """Show the search form and results."""
     context = build_search(
-        session, viewer, q=q, date_from=date_from, date_to=date_to, kind=kind, sort=sort, page=page
+        session,
+        viewer,
+        q=q,
+        date_from=date_from,
+        date_to=date_to,
+        kind=kind,
+        sort=sort,
+        page=page,
+        kinds=_kinds(site, session, viewer),
     )
     status = 400 if context.error else 200
     return render(
@@ -128,6 +145,7 @@ def search_html(
     responses={400: {"model": SearchPage, "description": "The query cannot be run."}},
 )
 def search_api(
+    site: SiteDep,
     session: SessionDep,
     viewer: ViewerDep,
     q: Query_ = "",
@@ -139,7 +157,15 @@ def search_api(
 ) -> Response | SearchPage:
     """Search the minutes; a malformed query gives status 400 and the reason in `error`."""
     context = build_search(
-        session, viewer, q=q, date_from=date_from, date_to=date_to, kind=kind, sort=sort, page=page
+        session,
+        viewer,
+        q=q,
+        date_from=date_from,
+        date_to=date_to,
+        kind=kind,
+        sort=sort,
+        page=page,
+        kinds=_kinds(site, session, viewer),
     )
     if context.error:
         return JSONResponse(context.model_dump(mode="json"), status_code=400)
