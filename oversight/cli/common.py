@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from oversight.services import Database
+    from oversight.settings import Settings
 
 # Above this many files, ingest and extract show a progress bar.
 PROGRESS_THRESHOLD = 3
@@ -97,10 +99,18 @@ def text(value: object) -> str:
 
 
 def max_file_bytes() -> int:
+    return _settings().max_file_bytes
+
+
+def topics_file() -> Path | None:
+    return _settings().topics_file
+
+
+def _settings() -> Settings:
     from oversight.settings import SettingsError, get_settings
 
     try:
-        return get_settings().max_file_bytes
+        return get_settings()
     except SettingsError as exc:
         raise fail(str(exc), 2) from None
 

@@ -18,6 +18,7 @@ from oversight.cli.common import (
     parse_day,
     print_json,
     text,
+    topics_file,
     using_database,
     using_session,
 )
@@ -78,13 +79,14 @@ def ingest(
     """Read, extract and store files and folders; exit 1 if any file failed."""
     from oversight.services import ingest_paths
 
-    max_bytes = max_file_bytes()
+    max_bytes, taxonomy = max_file_bytes(), topics_file()
     with using_database(ctx) as database, _progress() as on_progress:
         report = ingest_paths(
             engine=database.engine,
             paths=paths,
             on_progress=None if as_json else on_progress,
             max_bytes=max_bytes,
+            taxonomy_path=taxonomy,
         )
     if as_json:
         print_json(report)

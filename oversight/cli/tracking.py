@@ -16,6 +16,7 @@ from oversight.cli.common import (
     parse_day,
     print_json,
     text,
+    topics_file,
     using_session,
 )
 
@@ -190,12 +191,15 @@ def topics(
     from oversight.services.tracking import topic_timeline
     from oversight.services.tracking import topics as all_topics
 
+    taxonomy = topics_file()
     with using_session(ctx) as session:
         try:
             found: object = (
-                topic_timeline(session=session, topic=topic, as_of=parse_day(as_of))
+                topic_timeline(
+                    session=session, topic=topic, as_of=parse_day(as_of), taxonomy_path=taxonomy
+                )
                 if topic
-                else all_topics(session=session)
+                else all_topics(session=session, taxonomy_path=taxonomy)
             )
         except ServiceError as exc:
             raise fail(str(exc), 1) from None
@@ -289,14 +293,16 @@ def correct(
 
     from oversight.records.tracking import Correction
     from oversight.services import ServiceError
-    from oversight.services.tracking import correct as apply_correction
+    from oversight.services.item_corrections import correct_as_given
 
     correction = Correction(
         kind, key, operation, value, author or os.environ.get("USER"), note, dt.datetime.now(dt.UTC)
     )
     with using_session(ctx) as session:
         try:
-            number = apply_correction(session=session, correction=correction)
+            number = correct_as_given(
+                session=session, correction=correction, taxonomy_path=topics_file()
+            )
         except ServiceError as exc:
             raise fail(str(exc), 2) from None
         session.commit()
@@ -374,8 +380,9 @@ def refresh(ctx: typer.Context) -> None:
     """Rebuild the record across meetings from what is stored."""
     from oversight.services.tracking import refresh as rebuild
 
+    taxonomy = topics_file()
     with using_session(ctx) as session:
-        count = rebuild(session=session)
+        count = rebuild(session=session, taxonomy_path=taxonomy)
         session.commit()
     typer.echo(f"Tracking {count} item(s).")
 

@@ -20,18 +20,34 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
     ] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Server processes (one per core serves most).", min=1)
+    ] = 1,
 ) -> None:
     """Run the website (pages, JSON API and feeds) on the database."""
+    import secrets
+
     import uvicorn
 
+    from oversight.services import ServiceError, open_database
     from oversight.settings import SettingsError, get_settings
 
     os.environ["OVERSIGHT_DATABASE_URL"] = database_url(ctx)
     try:
-        get_settings()
+        settings = get_settings()
     except SettingsError as exc:
         raise fail(str(exc), 2) from None
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, proxy_headers=False)
+    # Upgrade the schema once here, so that several workers starting together never race to.
+    try:
+        open_database(settings.database_url).close()
+    except ServiceError as exc:
+        raise fail(str(exc), 1) from None
+    if workers > 1 and settings.session_secret is None:
+        # Every worker must sign sessions with the same secret; it still ends with the server.
+        os.environ["OVERSIGHT_SESSION_SECRET"] = secrets.token_urlsafe(32)
+    uvicorn.run(
+        APP_FACTORY, factory=True, host=host, port=port, proxy_headers=False, workers=workers
+    )
 
 
 def _password(from_stdin: bool) -> str:

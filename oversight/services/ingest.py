@@ -169,6 +169,7 @@ def ingest_paths(
     on_progress: Callable[[Progress], None] | None = None,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     track: bool = True,
+    taxonomy_path: Path | None = None,
 ) -> IngestReport:
     """Ingest files and folders (walked recursively) into the store; report what happened.
 
@@ -187,14 +188,16 @@ def ingest_paths(
         if on_progress is not None:
             on_progress(Progress(done=done, total=len(files), file=str(path), outcome=outcome))
     if changed and track:
-        _refresh(sessions, report)
+        _refresh(sessions, report, taxonomy_path)
     return report
 
 
-def _refresh(sessions: sessionmaker[Session], report: IngestReport) -> None:
+def _refresh(
+    sessions: sessionmaker[Session], report: IngestReport, taxonomy_path: Path | None
+) -> None:
     """Rebuild the record across meetings once the batch is stored."""
     try:
         with sessions.begin() as session:
-            refresh_tracking(session=session)
+            refresh_tracking(session=session, taxonomy_path=taxonomy_path)
     except SQLAlchemyError as exc:
         report.failures.append(FileProblem("tracking", _database_problem(exc)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -156,7 +157,14 @@ def _item_state(session: Session, key: str) -> dict[str, object]:
 
 
 def correct_item(
-    *, session: Session, key: str, operation: str, value: str | None, note: str | None, actor: str
+    *,
+    session: Session,
+    key: str,
+    operation: str,
+    value: str | None,
+    note: str | None,
+    actor: str,
+    taxonomy_path: Path | None = None,
 ) -> str:
     """Correct a tracked item (or one of its links), audited; return the key to show next."""
     chosen = _operation(ITEM_OPERATIONS, operation)
@@ -170,7 +178,7 @@ def correct_item(
             raise InvalidRequestError("an item cannot be merged into itself")
         tracked_item(session=session, key=checked or "")  # NotFoundError when there is none
     correction = _correction(chosen, key, checked, note, actor)
-    number = correct(session=session, correction=correction)
+    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
     shown = checked if chosen.name == "merge" and checked else key
     try:
         after: dict[str, object] = _item_state(session, shown)
@@ -198,7 +206,14 @@ def _person_state(session: Session, key: str) -> dict[str, object]:
 
 
 def correct_person(
-    *, session: Session, key: str, operation: str, value: str | None, note: str | None, actor: str
+    *,
+    session: Session,
+    key: str,
+    operation: str,
+    value: str | None,
+    note: str | None,
+    actor: str,
+    taxonomy_path: Path | None = None,
 ) -> str:
     """Correct a person (merge, split a name off, rename), audited; return the key to show."""
     chosen = _operation(PERSON_OPERATIONS, operation)
@@ -214,7 +229,7 @@ def correct_person(
     ):
         raise InvalidRequestError(f"{checked!r} is not a name written for this person")
     correction = _correction(chosen, key, checked, note, actor)
-    number = correct(session=session, correction=correction)
+    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
     shown = checked if chosen.name == "merge" else key
     try:
         after: dict[str, object] = _person_state(session, shown)
@@ -229,3 +244,19 @@ def correct_person(
         after={**after, "correction": number, "value": checked, "note": correction.note},
     )
     return shown
+
+
+def correct_as_given(
+    *, session: Session, correction: Correction, taxonomy_path: Path | None = None
+) -> int:
+    """Store a correction given whole (as the command line does), rebuild, and audit it."""
+    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
+    record_change(
+        session=session,
+        actor=(correction.author or "unknown")[:64],
+        action=f"correction.{correction.target_kind}.{correction.operation}",
+        target=f"{correction.target_kind} {correction.target_key}",
+        before=None,
+        after={"correction": number, "value": correction.value, "note": correction.note},
+    )
+    return number

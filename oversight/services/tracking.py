@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -148,10 +149,13 @@ class TopicSummary:
     meetings: int
 
 
-def topics(*, session: Session) -> list[TopicSummary]:
+def topics(*, session: Session, taxonomy_path: Path | None = None) -> list[TopicSummary]:
     """Return every topic of the taxonomy with how often and in how many meetings it came up."""
     counts = {key: (hits, meetings) for key, hits, meetings in topic_counts(session=session)}
-    found = [TopicSummary(t.key, t.label, *counts.get(t.key, (0, 0))) for t in load_taxonomy()]
+    found = [
+        TopicSummary(t.key, t.label, *counts.get(t.key, (0, 0)))
+        for t in load_taxonomy(taxonomy_path)
+    ]
     return sorted(found, key=lambda t: (-t.meetings, t.key))
 
 
@@ -164,9 +168,16 @@ class TopicTimeline:
     open_items: list[ItemRow] = field(default_factory=list)
 
 
-def topic_timeline(*, session: Session, topic: str, as_of: dt.date | None = None) -> TopicTimeline:
+def topic_timeline(
+    *,
+    session: Session,
+    topic: str,
+    as_of: dt.date | None = None,
+    taxonomy_path: Path | None = None,
+) -> TopicTimeline:
     """Return a topic's timeline and its open actions and promises."""
-    summary = next((t for t in topics(session=session) if t.key == topic), None)
+    found = topics(session=session, taxonomy_path=taxonomy_path)
+    summary = next((t for t in found if t.key == topic), None)
     if summary is None:
         raise NotFoundError(f"no topic {topic!r}")
     open_items = tracked_items(
@@ -191,14 +202,14 @@ def figure_series(*, session: Session, min_points: int = 2) -> list[FigureSeries
     return list_series(session=session, min_points=min_points)
 
 
-def correct(*, session: Session, correction: Correction) -> int:
+def correct(*, session: Session, correction: Correction, taxonomy_path: Path | None = None) -> int:
     """Store a correction, rebuild the record with it, and return its id."""
     try:
         check(correction)
     except CorrectionError as exc:
         raise InvalidRequestError(str(exc)) from None
     correction_id = add_correction(session=session, correction=correction)
-    refresh_tracking(session=session)
+    refresh_tracking(session=session, taxonomy_path=taxonomy_path)
     return correction_id
 
 
@@ -207,6 +218,6 @@ def corrections(*, session: Session) -> list[Correction]:
     return list_corrections(session=session)
 
 
-def refresh(*, session: Session) -> int:
+def refresh(*, session: Session, taxonomy_path: Path | None = None) -> int:
     """Rebuild the record across meetings; return how many items it tracks."""
-    return len(refresh_tracking(session=session).items)
+    return len(refresh_tracking(session=session, taxonomy_path=taxonomy_path).items)

@@ -187,6 +187,7 @@ def ingest_uploads(
     files: Sequence[UploadedFile],
     actor: str,
     max_file_bytes: int,
+    taxonomy_path: Path | None = None,
 ) -> list[UploadOutcome]:
     """Store uploaded files (zips member by member); return one outcome per document."""
     sessions = make_session_factory(engine)
@@ -196,7 +197,7 @@ def ingest_uploads(
     if any(o.result in (UploadResult.STORED, UploadResult.REPLACED) for o in outcomes):
         try:
             with sessions.begin() as session:
-                refresh_tracking(session=session)
+                refresh_tracking(session=session, taxonomy_path=taxonomy_path)
         except SQLAlchemyError as exc:
             detail = one_line(getattr(exc, "orig", None) or exc)
             outcomes.append(UploadOutcome("tracking", UploadResult.FAILED, detail))

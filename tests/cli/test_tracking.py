@@ -12,6 +12,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from oversight.cli import make_cli
+from oversight.services import open_database
+from oversight.services.audit import audit_log
 
 MINUTES = Path(__file__).parents[1] / "tracking" / "minutes"
 
@@ -92,6 +94,11 @@ def test_correct_then_corrections(url: str) -> None:
     assert [(c["target_key"], c["operation"], c["author"]) for c in listed] == [
         (key, "close", "editor")
     ]
+    with open_database(url) as database, database.session() as session:
+        entries = audit_log(session=session).entries
+    assert [(e.actor, e.action, e.target) for e in entries] == [
+        ("editor", "correction.item.close", f"item {key}")
+    ]
     refused = run("--db", url, "correct", "item", key, "explode")
     assert refused.exit_code == 2
     assert "item corrections are" in refused.output
@@ -124,3 +131,26 @@ def test_before_lists_earlier_items_on_the_same_matter(url: str) -> None:
     assert isinstance(found, dict)
     for hits in found.values():
         assert hits and all(hit["date"] < latest["date"] for hit in hits)
+
+
+def test_own_taxonomy_from_the_topics_file_setting(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "topics.toml"
+    own.write_text(
+        '[topics.custody]\nlabel = "Custody"\nwords = ["custody"]\n\n'
+        '[topics.fleet]\nlabel = "Fleet"\nwords = ["vehicle*"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("OVERSIGHT_TOPICS_FILE", str(own))
+    assert run("--db", url, "refresh").exit_code == 0
+    by_key = {t["key"]: t for t in run_json(url, "topics")}
+    assert set(by_key) == {"custody", "fleet"}
+    assert by_key["custody"]["meetings"] >= 1
+    assert by_key["fleet"]["meetings"] == 0
+    tagged = run_json(url, "tracker", "--topic", "custody", "--as-of", "2025-12-01")
+    assert [r["item"]["reference"] for r in tagged] == ["07/2025"]
+    monkeypatch.setenv("OVERSIGHT_TOPICS_FILE", str(tmp_path / "missing.toml"))
+    refused = run("--db", url, "refresh")
+    assert refused.exit_code == 2
+    assert "OVERSIGHT_TOPICS_FILE" in refused.output

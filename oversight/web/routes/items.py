@@ -89,7 +89,13 @@ def correction_submit(
     check_form_token(request, csrf_token)
     try:
         shown = correct_item(
-            session=session, key=key, operation=operation, value=value, note=note, actor=viewer.name
+            session=session,
+            key=key,
+            operation=operation,
+            value=value,
+            note=note,
+            actor=viewer.name,
+            taxonomy_path=site.settings.topics_file,
         )
     except (InvalidRequestError, NotFoundError) as exc:
         session.rollback()
@@ -131,7 +137,7 @@ class CorrectionResultPublic(BaseModel):
     },
 )
 def correction_api(
-    session: SessionDep, viewer: EditorDep, key: Key, correction: CorrectionCreate
+    site: SiteDep, session: SessionDep, viewer: EditorDep, key: Key, correction: CorrectionCreate
 ) -> CorrectionResultPublic:
     """Correct a tracked item; the record is rebuilt and the change audited."""
     shown = correct_item(
@@ -141,6 +147,7 @@ def correction_api(
         value=correction.value,
         note=correction.note,
         actor=viewer.name,
+        taxonomy_path=site.settings.topics_file,
     )
     session.commit()
     return CorrectionResultPublic(key=shown, url=tracked_url(kind_of_key(shown), shown))

@@ -94,7 +94,13 @@ def person_correction_submit(
     check_form_token(request, csrf_token)
     try:
         shown = correct_person(
-            session=session, key=key, operation=operation, value=value, note=note, actor=viewer.name
+            session=session,
+            key=key,
+            operation=operation,
+            value=value,
+            note=note,
+            actor=viewer.name,
+            taxonomy_path=site.settings.topics_file,
         )
     except (InvalidRequestError, NotFoundError) as exc:
         session.rollback()
@@ -134,7 +140,11 @@ class PersonCorrectionResultPublic(BaseModel):
     },
 )
 def person_correction_api(
-    session: SessionDep, viewer: EditorDep, key: Key, correction: PersonCorrectionCreate
+    site: SiteDep,
+    session: SessionDep,
+    viewer: EditorDep,
+    key: Key,
+    correction: PersonCorrectionCreate,
 ) -> PersonCorrectionResultPublic:
     """Correct a person; the record is rebuilt and the change audited."""
     shown = correct_person(
@@ -144,6 +154,7 @@ def person_correction_api(
         value=correction.value,
         note=correction.note,
         actor=viewer.name,
+        taxonomy_path=site.settings.topics_file,
     )
     session.commit()
     return PersonCorrectionResultPublic(key=shown, url=person_url(shown))

@@ -52,6 +52,7 @@ def _upload(site: SiteState, files: list[UploadedFile], actor: str) -> UploadRes
         files=files,
         actor=actor,
         max_file_bytes=site.settings.max_file_bytes,
+        taxonomy_path=site.settings.topics_file,
     )
     return UploadResultPage(outcomes=[_outcome(o) for o in outcomes])
 
