@@ -20,17 +20,20 @@ from oversight.services.accounts import (
     sign_in,
     viewer_for,
 )
-from oversight.services.action_tracker import ActionFilter, InvalidFilterError, track_actions
 from oversight.services.audit import AuditLog, audit_log, record_change
 from oversight.services.browse import (
     MeetingFilter,
-    dashboard,
     meeting_index,
     meeting_record,
     upcoming_meetings,
 )
 from oversight.services.database import Database, open_database
-from oversight.services.errors import DatabaseUnavailableError, MeetingNotFoundError, ServiceError
+from oversight.services.errors import (
+    DatabaseUnavailableError,
+    InvalidFilterError,
+    MeetingNotFoundError,
+    ServiceError,
+)
 from oversight.services.extraction import ExtractReport, extract_paths
 from oversight.services.files import DEFAULT_MAX_FILE_BYTES, FileProblem
 from oversight.services.ingest import IngestReport, ingest_paths
@@ -61,7 +64,6 @@ from oversight.store.tracked_queries import ItemRow
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
     "AccountError",
-    "ActionFilter",
     "ActionSummary",
     "AuditLog",
     "Database",
@@ -93,7 +95,6 @@ __all__ = [
     "Viewer",
     "add_account",
     "audit_log",
-    "dashboard",
     "extract_paths",
     "ingest_paths",
     "ingest_uploads",
@@ -112,7 +113,6 @@ __all__ = [
     "show_meeting",
     "sign_in",
     "to_json",
-    "track_actions",
     "upcoming_meetings",
     "viewer_for",
 ]

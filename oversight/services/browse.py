@@ -1,4 +1,5 @@
-"""Meetings as the website shows them: listed and filtered, one with its text, the dashboard.
+"""Meetings as the website shows them: listed, filtered and paged, one with its text, the
+latest and the next, and the newest stored for the feeds.
 
 `drafts` says whether the viewer may see drafts (staff) or only published meetings (the
 public); every function here takes it, so that no page can forget to ask.
@@ -12,15 +13,27 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from oversight import store
-from oversight.services.action_tracker import ActionFilter, track_actions
 from oversight.services.errors import MeetingNotFoundError
 from oversight.services.publication import PublicationState
-from oversight.store import ActionSummary, MeetingSummary, StoredMeeting
-from oversight.store.meeting_lists import meeting_titles, next_announced
+from oversight.store import MeetingSummary, StoredMeeting
+from oversight.store.meeting_index import (
+    MeetingQuery,
+    count_meetings,
+    meeting_bodies,
+    meeting_page,
+    meeting_years,
+    newest_stored,
+    stored_times,
+)
+from oversight.store.meeting_lists import (
+    ListedMeeting,
+    announced_from,
+    meeting_titles,
+    next_announced,
+)
 from oversight.store.meeting_lists import recent_meetings as latest_meetings
-from oversight.store.publication import meeting_state_of, meeting_states
+from oversight.store.publication import meeting_state_of
 from oversight.store.upcoming import AnnouncedMeeting as AnnouncedMeeting
-from oversight.store.upcoming import announced_meetings
 from oversight.store.visibility import hidden_for
 from oversight.tracking.calendar import series_of
 
@@ -73,61 +86,58 @@ class MeetingRecord:
     state: PublicationState
 
 
-@dataclass(frozen=True, slots=True)
-class Dashboard:
-    """What the front page shows: actions open and overdue, the next meeting, the latest."""
-
-    open_count: int
-    overdue_count: int
-    overdue: list[ActionSummary]
-    due_soon: list[ActionSummary]
-    next_meeting: AnnouncedMeeting | None
-    recent: list[MeetingListing]
-    # Each action's number within its meeting, as the meeting page counts them.
-    numbers: dict[int, int]
-
-
-def meeting_listings(*, session: Session, drafts: bool) -> list[MeetingListing]:
-    """List the meetings the viewer may see, newest first."""
-    states = meeting_states(session=session)
-    stored_at = {d.id: d.ingested_at for d in store.list_documents(session=session)}
-    listings = [
-        MeetingListing(
-            summary=m,
-            kind=meeting_kind(m.title, m.body),
-            state=PublicationState(states.get(m.id, PublicationState.PUBLISHED)),
-            ingested_at=stored_at.get(m.document_id),
-        )
-        for m in store.list_meetings(session=session)
-    ]
-    return [m for m in listings if drafts or m.state is PublicationState.PUBLISHED]
+def _listing(listed: ListedMeeting) -> MeetingListing:
+    return MeetingListing(
+        summary=listed.summary,
+        kind=meeting_kind(listed.summary.title, listed.summary.body),
+        state=PublicationState(listed.state),
+        ingested_at=listed.ingested_at,
+    )
 
 
 def meeting_index(
     *, session: Session, drafts: bool, wanted: MeetingFilter, page: int = 1, per_page: int = 25
 ) -> MeetingIndex:
-    """Return one page of the meetings the viewer may see, filtered and sorted."""
-    visible = meeting_listings(session=session, drafts=drafts)
-    chosen = [
-        m
-        for m in visible
-        if (
-            wanted.year is None
-            or (m.summary.date is not None and m.summary.date.year == wanted.year)
-        )
-        and (not wanted.kind or m.kind == wanted.kind)
-        and (not wanted.body or (m.summary.body or "").casefold() == wanted.body.casefold())
-    ]
-    if wanted.sort == "date":
-        chosen.sort(key=lambda m: (m.summary.date is None, m.summary.date or dt.date.min))
-    start = (max(page, 1) - 1) * per_page
-    return MeetingIndex(
-        meetings=chosen[start : start + per_page],
-        total=len(chosen),
-        years=sorted({m.summary.date.year for m in visible if m.summary.date}, reverse=True),
-        kinds=sorted({m.kind for m in visible}),
-        bodies=sorted({m.summary.body for m in visible if m.summary.body}, key=str.casefold),
+    """Return one page of the meetings the viewer may see, filtered and sorted in SQL."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    titles = meeting_titles(session=session, hidden=hidden)
+    bodies = meeting_bodies(session=session, hidden=hidden)
+    query = MeetingQuery(
+        year=wanted.year,
+        pairs=(
+            [
+                (title or "", body or "")
+                for title, body in titles
+                if meeting_kind(title, body) == wanted.kind
+            ]
+            if wanted.kind
+            else None
+        ),
+        bodies=(
+            [b for b in bodies if b.casefold() == wanted.body.casefold()] if wanted.body else None
+        ),
+        oldest_first=wanted.sort == "date",
     )
+    start = (max(page, 1) - 1) * per_page
+    listed = meeting_page(session=session, hidden=hidden, query=query, offset=start, limit=per_page)
+    return MeetingIndex(
+        meetings=[_listing(m) for m in listed],
+        total=count_meetings(session=session, hidden=hidden, query=query),
+        years=meeting_years(session=session, hidden=hidden),
+        kinds=sorted({meeting_kind(title, body) for title, body in titles}),
+        bodies=sorted(set(bodies), key=str.casefold),
+    )
+
+
+def newest_meetings(*, session: Session, drafts: bool, limit: int) -> list[MeetingListing]:
+    """List the meetings the viewer may see that were stored last, the latest first."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    return [_listing(m) for m in newest_stored(session=session, hidden=hidden, limit=limit)]
+
+
+def meeting_stored_at(*, session: Session, meeting_ids: list[int]) -> dict[int, dt.datetime]:
+    """Return when each of the given meetings was stored, by meeting id."""
+    return stored_times(session=session, meeting_ids=meeting_ids)
 
 
 def meeting_record(*, session: Session, meeting_id: int, drafts: bool) -> MeetingRecord:
@@ -148,55 +158,19 @@ def meeting_record(*, session: Session, meeting_id: int, drafts: bool) -> Meetin
     )
 
 
-def dashboard(
-    *, session: Session, drafts: bool, as_of: dt.date | None = None, limit: int = 10
-) -> Dashboard:
-    """Return the front page: open and overdue actions, the next meeting, recent meetings."""
-    day = as_of or dt.date.today()
-    tracker = track_actions(
-        session=session, drafts=drafts, wanted=ActionFilter(status="open"), as_of=day
-    )
-    open_actions = tracker.actions
-    overdue = [a for a in open_actions if a.overdue]
-    due_soon = [a for a in open_actions if not a.overdue and a.action.due_date is not None]
-    upcoming = announced_meetings(session=session, drafts=drafts, on_or_after=day)
-    return Dashboard(
-        open_count=len(open_actions),
-        overdue_count=len(overdue),
-        overdue=overdue[:limit],
-        due_soon=due_soon[:limit],
-        next_meeting=upcoming[0] if upcoming else None,
-        recent=meeting_listings(session=session, drafts=drafts)[:5],
-        numbers=tracker.numbers,
-    )
-
-
 def upcoming_meetings(
-    *, session: Session, drafts: bool, on_or_after: dt.date | None = None
+    *, session: Session, drafts: bool, on_or_after: dt.date, limit: int
 ) -> list[AnnouncedMeeting]:
-    """List the distinct next meetings announced by visible minutes, soonest first."""
-    seen: set[tuple[dt.date, str | None]] = set()
-    out: list[AnnouncedMeeting] = []
-    for meeting in announced_meetings(session=session, drafts=drafts, on_or_after=on_or_after):
-        key = (meeting.date, (meeting.kind or "").casefold() or None)
-        if key not in seen:
-            seen.add(key)
-            out.append(meeting)
-    return out
+    """List the distinct next meetings announced by visible minutes on or after a day,
+    soonest first, at most `limit`."""
+    hidden = hidden_for(session=session, drafts=drafts)
+    return announced_from(session=session, hidden=hidden, on_or_after=on_or_after, limit=limit)
 
 
 def recent_meetings(*, session: Session, drafts: bool, limit: int = 5) -> list[MeetingListing]:
     """List the latest meetings the viewer may see, newest first, reading only those."""
     hidden = hidden_for(session=session, drafts=drafts)
-    return [
-        MeetingListing(
-            summary=m.summary,
-            kind=meeting_kind(m.summary.title, m.summary.body),
-            state=PublicationState(m.state),
-            ingested_at=m.ingested_at,
-        )
-        for m in latest_meetings(session=session, hidden=hidden, limit=limit)
-    ]
+    return [_listing(m) for m in latest_meetings(session=session, hidden=hidden, limit=limit)]
 
 
 def meeting_kinds(*, session: Session, drafts: bool) -> list[str]:

@@ -22,3 +22,7 @@ class DatabaseUnavailableError(ServiceError):
 
 class MeetingNotFoundError(ServiceError, LookupError):
     """No stored meeting matches what was asked for, or more than one does."""
+
+
+class InvalidFilterError(ServiceError, ValueError):
+    """A filter or sort that does not exist was asked for."""

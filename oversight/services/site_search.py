@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from oversight import store
-from oversight.services.action_tracker import InvalidFilterError
 from oversight.services.browse import meeting_kind
+from oversight.services.errors import InvalidFilterError
 from oversight.store import SearchHit
 from oversight.store.search import SearchScope
 

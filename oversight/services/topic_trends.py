@@ -144,6 +144,9 @@ def topics_rising(
     """Return the themes mentioned more often in the last half year than the one before."""
     hidden = hidden_for(session=session, drafts=drafts)
     window = dt.timedelta(days=RISING_WINDOW_DAYS)
+    if as_of - dt.date.min < 2 * window:
+        # The windows would start before the first day a date can hold; nothing is that old.
+        return []
     middle = as_of - window
     labels = {t.key: t.label for t in taxonomy(taxonomy_path)}
     changes = topic_change(

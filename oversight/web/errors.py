@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from oversight.services import MeetingNotFoundError
-from oversight.services.action_tracker import InvalidFilterError
+from oversight.services.errors import InvalidFilterError
 from oversight.services.tracking import InvalidRequestError, NotFoundError
 from oversight.web.deps import BadTokenError, ForbiddenError, NotSignedInError, get_site
 from oversight.web.render import render

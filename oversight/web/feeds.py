@@ -81,16 +81,22 @@ def ical_text(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Fold a content line into pieces of at most 75 octets, continuations indented."""
-    pieces: list[str] = []
-    current = ""
-    limit = 75
+    if line.isascii():
+        # One octet a character: cut by slicing, 75 for the first piece, 74 after the space.
+        pieces = [line[:75]]
+        pieces += [" " + line[i : i + 74] for i in range(75, len(line), 74)]
+        return pieces
+    pieces = []
+    current: list[str] = []
+    size = 0
     for char in line:
-        if len((current + char).encode()) > limit:
-            pieces.append(current)
-            current = " "
-            limit = 75
-        current += char
-    pieces.append(current)
+        width = len(char.encode())
+        if size + width > 75:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
     return pieces
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from oversight.records.tracking import ItemKind
 from oversight.services import SearchQueryError
-from oversight.services.browse import meeting_listings, upcoming_meetings
+from oversight.services.browse import meeting_stored_at, newest_meetings, upcoming_meetings
 from oversight.services.item_tracker import TrackerRequest, tracker_page
 from oversight.services.site_search import search_records
 from oversight.web.deps import SessionDep
@@ -26,8 +26,11 @@ from oversight.web.tracking_schemas import tracked_url
 
 router = APIRouter()
 FEED_SIZE = 50
-# The calendar lists at most this many due dates of each kind, the soonest first.
+# The calendar lists at most this many due dates of each kind, the soonest first, and this
+# many next meetings, from a year back on: calendar apps want what is coming, not history.
 CALENDAR_SIZE = 500
+CALENDAR_MEETINGS = 100
+CALENDAR_PAST = dt.timedelta(days=365)
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -40,11 +43,7 @@ def _when(day: dt.date | None) -> str:
 def meetings_feed(request: Request, session: SessionDep) -> Response:
     """Return an Atom feed of the meetings most recently stored and published."""
     site = base_url(str(request.base_url))
-    listings = sorted(
-        meeting_listings(session=session, drafts=False),
-        key=lambda m: m.ingested_at or _EPOCH,
-        reverse=True,
-    )[:FEED_SIZE]
+    listings = newest_meetings(session=session, drafts=False, limit=FEED_SIZE)
     entries = [
         FeedEntry(
             id=f"{site}{meeting_url(m.summary.id)}",
@@ -100,7 +99,9 @@ def search_feed(
         return Response(
             f"This search cannot be run: {exc}.\n", status_code=400, media_type="text/plain"
         )
-    stored = {m.summary.id: m.ingested_at for m in meeting_listings(session=session, drafts=False)}
+    stored = meeting_stored_at(
+        session=session, meeting_ids=[p.hit.meeting_id for p in found.passages if p.hit.meeting_id]
+    )
     entries = []
     for passage in found.passages:
         result = result_public(passage)
@@ -130,8 +131,10 @@ def search_feed(
 @router.get("/feeds/calendar.ics", tags=["feeds"], response_class=Response)
 def calendar_feed(request: Request, session: SessionDep) -> Response:
     """Return an iCalendar file of the due dates of outstanding actions and promises (the
-    soonest 500 of each) and the announced next meetings."""
+    soonest 500 of each due from a year ago on) and the next meetings announced from a year
+    ago on (the first 100)."""
     site = base_url(str(request.base_url))
+    today = dt.date.today()
     events = [
         CalendarEvent(
             uid=f"{i.item.key}@oversight",
@@ -148,8 +151,8 @@ def calendar_feed(request: Request, session: SessionDep) -> Response:
         for i in tracker_page(
             session=session,
             drafts=False,
-            wanted=TrackerRequest(kind=kind, status="outstanding"),
-            as_of=dt.date.today(),
+            wanted=TrackerRequest(kind=kind, status="outstanding", due_from=today - CALENDAR_PAST),
+            as_of=today,
             per_page=CALENDAR_SIZE,
         ).items
         if i.item.due_date is not None
@@ -165,7 +168,12 @@ def calendar_feed(request: Request, session: SessionDep) -> Response:
             or "Announced in the minutes.",
             url=site + meeting_url(m.meeting_id),
         )
-        for m in upcoming_meetings(session=session, drafts=False)
+        for m in upcoming_meetings(
+            session=session,
+            drafts=False,
+            on_or_after=today - CALENDAR_PAST,
+            limit=CALENDAR_MEETINGS,
+        )
     ]
     body = icalendar(name="Oversight", events=events, now=dt.datetime.now(dt.UTC))
     return Response(
