@@ -45,16 +45,6 @@ def set_publication_state(
     session.flush()
 
 
-def meeting_states(*, session: Session) -> dict[int, str]:
-    """Return every meeting's publication state by meeting id."""
-    statement = (
-        select(MeetingRow.id, PublicationRow.state)
-        .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
-        .outerjoin(PublicationRow, PublicationRow.path == DocumentRow.path)
-    )
-    return {mid: state or PUBLISHED for mid, state in session.execute(statement)}
-
-
 def meeting_path(*, session: Session, meeting_id: int) -> str | None:
     """Return the path of the document a meeting came from, or None when there is none."""
     return session.scalars(
