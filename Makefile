@@ -30,6 +30,7 @@ test: install
 
 bench: install
 	$(PY) -m bench.run
+	$(PY) -m bench.load
 
 lint: install
 	$(BIN)/ruff check oversight tests bench
@@ -37,4 +38,4 @@ lint: install
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) example.db .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) example.db bench-out .pytest_cache .mypy_cache .ruff_cache

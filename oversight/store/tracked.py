@@ -7,14 +7,41 @@ finds replaces what the last rebuild found. Corrections are never touched here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from oversight.records import Meeting, SourceSpan
-from oversight.records.tracking import Correction, TrackingRecord
-from oversight.store.facts import end_of, read_meeting, start_of
-from oversight.store.tables import DocumentRow, MeetingRow
+from oversight.records import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    AttendanceStatus,
+    Commitment,
+    Decision,
+    Figure,
+    Meeting,
+    NextMeeting,
+    Person,
+    Recommendation,
+    SourceSpan,
+)
+from oversight.records.tracking import Correction, TrackedItem, TrackingRecord
+from oversight.store.facts import end_of, span_of, start_of
+from oversight.store.tables import (
+    ActionOwnerRow,
+    ActionRow,
+    ActionUpdateRow,
+    AgendaItemRow,
+    AttendanceRow,
+    Base,
+    CommitmentRow,
+    DecisionRow,
+    DocumentRow,
+    FigureRow,
+    MeetingRow,
+    RecommendationRow,
+)
 from oversight.store.tracking_tables import (
     CorrectionRow,
     FigurePointRow,
@@ -28,19 +55,160 @@ from oversight.store.tracking_tables import (
 
 # Lists stored in one text column are joined with this; it cannot occur in a name or key.
 SEPARATOR = "\x1f"
+# A row of one table of facts, as read for all meetings at once.
+_FactRow = Any
+
+
+class _Facts:
+    """Every stored fact, read with one query per table and grouped by meeting."""
+
+    def __init__(self, tables: dict[str, dict[int, list[_FactRow]]], owners: dict[int, list[str]]):
+        self.tables = tables
+        self.owners = owners
+
+    @classmethod
+    def read(cls, session: Session) -> _Facts:
+        """Read every fact of every meeting."""
+        columns: dict[str, tuple[type[Base], tuple[str, ...]]] = {
+            "attendance": (AttendanceRow, ("name", "role", "abbreviation", "status")),
+            "items": (AgendaItemRow, ("title", "number", "level")),
+            "actions": (ActionRow, ("id", "text", "item", "due", "due_date", "reference")),
+            "updates": (ActionUpdateRow, ("refers_to", "update_text", "reference")),
+            "decisions": (DecisionRow, ("text", "item")),
+            "hmicfrs": (
+                RecommendationRow,
+                ("report", "text", "recommendation", "deadline", "deadline_date"),
+            ),
+            "figures": (FigureRow, ("measure", "value", "unit", "target", "area", "period")),
+            "commitments": (CommitmentRow, ("text", "who", "by_when", "by_date")),
+        }
+        tables: dict[str, dict[int, list[_FactRow]]] = {}
+        for name, (table, wanted) in columns.items():
+            t = table.__table__.c
+            statement = select(
+                t.meeting_id, *(t[c] for c in wanted), t.span_start, t.span_end
+            ).order_by(t.meeting_id, t.position)
+            grouped: dict[int, list[_FactRow]] = {}
+            for row in session.execute(statement):
+                grouped.setdefault(row.meeting_id, []).append(row)
+            tables[name] = grouped
+        owners: dict[int, list[str]] = {}
+        statement_owners = select(ActionOwnerRow.action_id, ActionOwnerRow.name).order_by(
+            ActionOwnerRow.action_id, ActionOwnerRow.position
+        )
+        for action_id, name in session.execute(statement_owners):
+            owners.setdefault(action_id, []).append(name)
+        return cls(tables, owners)
+
+    def _of(self, table: str, meeting_id: int) -> list[_FactRow]:
+        return self.tables[table].get(meeting_id, [])
+
+    def meeting(self, row: MeetingRow, source: str) -> Meeting:
+        """Rebuild one meeting's record, as `read_meeting` does one meeting at a time."""
+        attendance = self._of("attendance", row.id)
+        has_next = any(
+            v is not None for v in (row.next_date, row.next_time, row.next_kind, row.next_venue)
+        )
+        return Meeting(
+            source=source,
+            title=row.title,
+            body=row.body,
+            date=row.date,
+            date_note=row.date_note,
+            start_time=row.start_time,
+            venue=row.venue,
+            chair=row.chair,
+            minute_taker=row.minute_taker,
+            minute_taker_role=row.minute_taker_role,
+            attendees=_people(attendance, AttendanceStatus.PRESENT),
+            apologies=_people(attendance, AttendanceStatus.APOLOGIES),
+            items=[
+                AgendaItem(r.title, r.number, r.level, span_of(r.span_start, r.span_end))
+                for r in self._of("items", row.id)
+            ],
+            actions=[
+                Action(
+                    text=r.text,
+                    owners=list(self.owners.get(r.id, [])),
+                    item=r.item,
+                    due=r.due,
+                    due_date=r.due_date,
+                    reference=r.reference,
+                    span=span_of(r.span_start, r.span_end),
+                )
+                for r in self._of("actions", row.id)
+            ],
+            action_updates=[
+                ActionUpdate(
+                    r.refers_to, r.update_text, r.reference, span_of(r.span_start, r.span_end)
+                )
+                for r in self._of("updates", row.id)
+            ],
+            decisions=[
+                Decision(r.text, r.item, span_of(r.span_start, r.span_end))
+                for r in self._of("decisions", row.id)
+            ],
+            hmicfrs=[
+                Recommendation(
+                    r.report,
+                    r.text,
+                    r.recommendation,
+                    r.deadline,
+                    r.deadline_date,
+                    span_of(r.span_start, r.span_end),
+                )
+                for r in self._of("hmicfrs", row.id)
+            ],
+            figures=[
+                Figure(
+                    r.measure,
+                    r.value,
+                    r.unit,
+                    r.target,
+                    r.area,
+                    r.period,
+                    span_of(r.span_start, r.span_end),
+                )
+                for r in self._of("figures", row.id)
+            ],
+            commitments=[
+                Commitment(r.text, r.who, r.by_when, r.by_date, span_of(r.span_start, r.span_end))
+                for r in self._of("commitments", row.id)
+            ],
+            next_meeting=NextMeeting(
+                row.next_date,
+                row.next_time,
+                row.next_kind,
+                row.next_venue,
+                span_of(row.next_span_start, row.next_span_end),
+            )
+            if has_next or row.next_span_start is not None
+            else None,
+        )
+
+
+def _people(rows: list[_FactRow], status: AttendanceStatus) -> list[Person]:
+    return [
+        Person(r.name, r.role, r.abbreviation, span_of(r.span_start, r.span_end))
+        for r in rows
+        if r.status == status.value
+    ]
 
 
 def load_meetings(*, session: Session) -> list[tuple[int, Meeting]]:
-    """Return every stored meeting's record with its id, oldest first."""
+    """Return every stored meeting's record with its id, oldest first.
+
+    Each table of facts is read once for all meetings (not once per meeting), which is
+    what makes a rebuild over thousands of meetings quick.
+    """
     statement = (
         select(MeetingRow, DocumentRow.source)
         .join(DocumentRow, DocumentRow.id == MeetingRow.document_id)
         .order_by(MeetingRow.date, MeetingRow.id)
     )
-    return [
-        (row.id, read_meeting(session=session, row=row, source=source)[0])
-        for row, source in session.execute(statement).all()
-    ]
+    meetings = session.execute(statement).all()
+    facts = _Facts.read(session)
+    return [(row.id, facts.meeting(row, source)) for row, source in meetings]
 
 
 def load_texts(*, session: Session) -> dict[int, list[tuple[str, SourceSpan | None]]]:
@@ -62,7 +230,10 @@ def load_texts(*, session: Session) -> dict[int, list[tuple[str, SourceSpan | No
 
 
 def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
-    """Replace the derived tracking record with `record`."""
+    """Replace the derived tracking record with `record`.
+
+    Rows go in with one multi-row insert per table, in the record's order.
+    """
     for table in (
         ItemEventRow,
         TrackedItemRow,
@@ -73,117 +244,155 @@ def replace_tracking(*, session: Session, record: TrackingRecord) -> None:
         FigurePointRow,
     ):
         session.execute(delete(table))
-    for item in record.items:
-        ended = item.ended_on()
-        updates = [e.date for e in item.events[1:] if e.date is not None]
-        row = TrackedItemRow(
-            key=item.key,
-            kind=item.kind.value,
-            meeting_id=item.meeting_id,
-            date=item.date,
-            text=item.text,
-            owners=SEPARATOR.join(item.owners),
-            people=SEPARATOR.join(item.people),
-            reference=item.reference,
-            item=item.item,
-            due=item.due,
-            due_date=item.due_date,
-            due_note=item.due_note,
-            span_start=start_of(item.span),
-            span_end=end_of(item.span),
-            ended=ended.effect.value if ended else None,
-            ended_on=(ended.date or item.date) if ended else None,
-            updated_on=min(updates) if updates else None,
-            topics=SEPARATOR.join(item.topics),
-        )
-        session.add(row)
-        session.flush()
-        session.add_all(
-            ItemEventRow(
-                item_id=row.id,
-                position=n,
-                effect=event.effect.value,
-                meeting_id=event.meeting_id,
-                date=event.date,
-                text=event.text,
-                span_start=start_of(event.span),
-                span_end=end_of(event.span),
-                method=event.method.value,
-                confidence=event.confidence,
-                fact_key=event.fact_key,
-            )
+    _insert(session, TrackedItemRow, [_item_row(item) for item in record.items])
+    item_ids = _ids(session, TrackedItemRow.key, TrackedItemRow.id)
+    _insert(
+        session,
+        ItemEventRow,
+        [
+            {
+                "item_id": item_ids[item.key],
+                "position": n,
+                "effect": event.effect.value,
+                "meeting_id": event.meeting_id,
+                "date": event.date,
+                "text": event.text,
+                "span_start": start_of(event.span),
+                "span_end": end_of(event.span),
+                "method": event.method.value,
+                "confidence": event.confidence,
+                "fact_key": event.fact_key,
+            }
+            for item in record.items
             for n, event in enumerate(item.events)
-        )
-    person_ids: dict[str, int] = {}
-    for person in record.people:
-        row_p = PersonRow(
-            key=person.key,
-            name=person.name,
-            variants=SEPARATOR.join(person.variants),
-            roles=SEPARATOR.join(person.roles),
-        )
-        session.add(row_p)
-        session.flush()
-        person_ids[person.key] = row_p.id
-        session.add_all(
-            PersonAttendanceRow(
-                person_id=row_p.id,
-                meeting_id=a.meeting_id,
-                date=a.date,
-                status=a.status,
-                written=a.written,
-                role=a.role,
-                abbreviation=a.abbreviation,
-            )
+        ],
+    )
+    _insert(
+        session,
+        PersonRow,
+        [
+            {
+                "key": person.key,
+                "name": person.name,
+                "variants": SEPARATOR.join(person.variants),
+                "roles": SEPARATOR.join(person.roles),
+            }
+            for person in record.people
+        ],
+    )
+    person_ids = _ids(session, PersonRow.key, PersonRow.id)
+    _insert(
+        session,
+        PersonAttendanceRow,
+        [
+            {
+                "person_id": person_ids[person.key],
+                "meeting_id": a.meeting_id,
+                "date": a.date,
+                "status": a.status,
+                "written": a.written,
+                "role": a.role,
+                "abbreviation": a.abbreviation,
+            }
+            for person in record.people
             for a in person.attendance
-        )
-    session.add_all(
-        RoleTenureRow(
-            person_id=person_ids[t.person_key],
-            role=t.role,
-            qualifier=t.qualifier,
-            first_meeting_id=t.first_meeting_id,
-            first_date=t.first_date,
-            last_meeting_id=t.last_meeting_id,
-            last_date=t.last_date,
-            meetings=t.meetings,
-        )
-        for t in record.tenures
-        if t.person_key in person_ids
+        ],
     )
-    session.add_all(
-        TopicHitRow(
-            topic=h.topic,
-            meeting_id=h.meeting_id,
-            date=h.date,
-            target_kind=h.target_kind,
-            target_key=h.target_key,
-            text=h.text,
-            words=SEPARATOR.join(h.words),
-            span_start=start_of(h.span),
-            span_end=end_of(h.span),
-        )
-        for h in record.topic_hits
+    _insert(
+        session,
+        RoleTenureRow,
+        [
+            {
+                "person_id": person_ids[t.person_key],
+                "role": t.role,
+                "qualifier": t.qualifier,
+                "first_meeting_id": t.first_meeting_id,
+                "first_date": t.first_date,
+                "last_meeting_id": t.last_meeting_id,
+                "last_date": t.last_date,
+                "meetings": t.meetings,
+            }
+            for t in record.tenures
+            if t.person_key in person_ids
+        ],
     )
-    session.add_all(
-        FigurePointRow(
-            series_key=s.key,
-            measure=s.measure,
-            unit=s.unit,
-            series_target=s.target,
-            meeting_id=p.meeting_id,
-            date=p.date,
-            value=p.value,
-            target=p.target,
-            area=p.area,
-            period=p.period,
-            span_start=start_of(p.span),
-            span_end=end_of(p.span),
-        )
-        for s in record.series
-        for p in s.points
+    _insert(
+        session,
+        TopicHitRow,
+        [
+            {
+                "topic": h.topic,
+                "meeting_id": h.meeting_id,
+                "date": h.date,
+                "target_kind": h.target_kind,
+                "target_key": h.target_key,
+                "text": h.text,
+                "words": SEPARATOR.join(h.words),
+                "span_start": start_of(h.span),
+                "span_end": end_of(h.span),
+            }
+            for h in record.topic_hits
+        ],
     )
-    session.flush()
+    _insert(
+        session,
+        FigurePointRow,
+        [
+            {
+                "series_key": s.key,
+                "measure": s.measure,
+                "unit": s.unit,
+                "series_target": s.target,
+                "meeting_id": p.meeting_id,
+                "date": p.date,
+                "value": p.value,
+                "target": p.target,
+                "area": p.area,
+                "period": p.period,
+                "span_start": start_of(p.span),
+                "span_end": end_of(p.span),
+            }
+            for s in record.series
+            for p in s.points
+        ],
+    )
+
+
+def _item_row(item: TrackedItem) -> dict[str, Any]:
+    ended = item.ended_on()
+    updates = [e.date for e in item.events[1:] if e.date is not None]
+    return {
+        "key": item.key,
+        "kind": item.kind.value,
+        "meeting_id": item.meeting_id,
+        "date": item.date,
+        "text": item.text,
+        "owners": SEPARATOR.join(item.owners),
+        "people": SEPARATOR.join(item.people),
+        "reference": item.reference,
+        "item": item.item,
+        "due": item.due,
+        "due_date": item.due_date,
+        "due_note": item.due_note,
+        "span_start": start_of(item.span),
+        "span_end": end_of(item.span),
+        "ended": ended.effect.value if ended else None,
+        "ended_on": (ended.date or item.date) if ended else None,
+        "updated_on": min(updates) if updates else None,
+        "topics": SEPARATOR.join(item.topics),
+    }
+
+
+def _insert(session: Session, table: type[Base], rows: list[dict[str, Any]]) -> None:
+    # The table's own insert, not the ORM's bulk one: these rows need no ORM bookkeeping.
+    if rows:
+        session.execute(insert(table.__table__), rows)  # type: ignore[arg-type]
+
+
+def _ids(
+    session: Session, key: InstrumentedAttribute[str], id_: InstrumentedAttribute[int]
+) -> dict[str, int]:
+    return {k: i for k, i in session.execute(select(key, id_))}
 
 
 def add_correction(*, session: Session, correction: Correction) -> int:

@@ -4,16 +4,21 @@ Everything here except `correction` is derived: `tracking.refresh` rebuilds it f
 stored meetings in one transaction, so it is never edited in place. Corrections made by
 people live in `correction`, keyed by the stable keys of what they correct, and are applied
 on every rebuild; deleting or re-ingesting a document never touches them.
+
+The composite indexes are those the website's pages need on thousands of meetings: tracked
+items of a kind in due order, their statuses, owners and people counted from the index
+alone, an item's events in order, a series' points by date, topics counted by meeting and
+over a span of days, the roles by start, and the meetings announcing a next meeting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from oversight.store.tables import Base
+from oversight.store.tables import Base, MeetingRow
 
 
 def _meeting_fk() -> Mapped[int]:
@@ -24,10 +29,25 @@ class TrackedItemRow(Base):
     """An action, promise or recommendation followed across meetings."""
 
     __tablename__ = "tracked_item"
+    __table_args__ = (
+        Index("ix_tracked_item_kind_due_date", "kind", "due_date", "key"),
+        # Every column the status of an item on a day is worked out from (`status_on`).
+        Index(
+            "ix_tracked_item_kind_status",
+            "kind",
+            "date",
+            "ended",
+            "ended_on",
+            "due_date",
+            "updated_on",
+        ),
+        Index("ix_tracked_item_kind_owners", "kind", "owners"),
+        Index("ix_tracked_item_kind_people", "kind", "people"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
     meeting_id: Mapped[int] = _meeting_fk()
     date: Mapped[dt.date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
@@ -50,11 +70,10 @@ class ItemEventRow(Base):
     """Something a meeting did to a tracked item, with where it says so."""
 
     __tablename__ = "item_event"
+    __table_args__ = (Index("ix_item_event_item_id_position", "item_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("tracked_item.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("tracked_item.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     effect: Mapped[str] = mapped_column(String(32))
     meeting_id: Mapped[int] = _meeting_fk()
@@ -98,10 +117,11 @@ class RoleTenureRow(Base):
     """A continuous spell of one person in one role."""
 
     __tablename__ = "role_tenure"
+    __table_args__ = (Index("ix_role_tenure_role_first_date", "role", "first_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(Text, index=True)
+    role: Mapped[str] = mapped_column(Text)
     qualifier: Mapped[str | None] = mapped_column(String(16))
     first_meeting_id: Mapped[int] = _meeting_fk()
     first_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -114,9 +134,13 @@ class TopicHitRow(Base):
     """A topic found in one part of one meeting, with the words that triggered it."""
 
     __tablename__ = "topic_hit"
+    __table_args__ = (
+        Index("ix_topic_hit_topic_meeting_id", "topic", "meeting_id"),
+        Index("ix_topic_hit_date_topic", "date", "topic"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    topic: Mapped[str] = mapped_column(String(64), index=True)
+    topic: Mapped[str] = mapped_column(String(64))
     meeting_id: Mapped[int] = _meeting_fk()
     date: Mapped[dt.date | None] = mapped_column(Date)
     target_kind: Mapped[str] = mapped_column(String(16))
@@ -131,9 +155,10 @@ class FigurePointRow(Base):
     """One quotation of a measure, placed in the series of that measure."""
 
     __tablename__ = "figure_point"
+    __table_args__ = (Index("ix_figure_point_series_key_date", "series_key", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    series_key: Mapped[str] = mapped_column(String(128), index=True)
+    series_key: Mapped[str] = mapped_column(String(128))
     measure: Mapped[str] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(Text)
     series_target: Mapped[str | None] = mapped_column(Text)
@@ -160,3 +185,8 @@ class CorrectionRow(Base):
     author: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The dashboard asks for the next meetings announced from today on; the meeting table is
+# declared in `tables`, and its index is declared here with the other indexes of the pages.
+Index("ix_meeting_next_date", MeetingRow.next_date)

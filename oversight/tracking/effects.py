@@ -9,6 +9,7 @@ or a "not yet" before a completion cue turns it back into an ordinary update.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from oversight.records.tracking import Effect
 
@@ -55,6 +56,8 @@ _REFERENCE = re.compile(
 )
 
 
+# Minutes repeat the same words meeting after meeting; each wording is read once.
+@lru_cache(maxsize=16384)
 def classify(text: str) -> Effect:
     """Return what an update's words say happened to its item."""
     if _DROPPED.search(text):

@@ -35,6 +35,7 @@ def figure_series(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> list[Figure
     """Group every quoted figure into a series per measure, oldest quotation first."""
     series: list[FigureSeries] = []
     keys: list[str] = []
+    scanned: dict[tuple[str, str | None], _Scan] = {}
     ordered = sorted(meetings, key=lambda pair: (pair[0].date is None, pair[0].date or 0))
     for ref, meeting in ordered:
         for figure in meeting.figures:
@@ -50,7 +51,7 @@ def figure_series(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> list[Figure
                 figure.period,
                 figure.span,
             )
-            index = _find(keys, key, figure.unit, series)
+            index = _find(keys, key, figure.unit, series, scanned)
             if index is None:
                 keys.append(key)
                 series.append(
@@ -64,16 +65,29 @@ def figure_series(meetings: Sequence[tuple[MeetingRef, Meeting]]) -> list[Figure
     return series
 
 
+# How far the series were compared with one measure key and unit: the best series so far,
+# its score, and how many series had been compared.
+_Scan = tuple[int | None, float, int]
+
+
 def _find(
-    keys: Sequence[str], key: str, unit: str | None, series: Sequence[FigureSeries]
+    keys: Sequence[str],
+    key: str,
+    unit: str | None,
+    series: Sequence[FigureSeries],
+    scanned: dict[tuple[str, str | None], _Scan],
 ) -> int | None:
-    best, best_score = None, SERIES_THRESHOLD
-    for i, other in enumerate(keys):
+    """Return the series the measure belongs to: the last of the best scoring at or above
+    the threshold. The same key is asked for again and again; the series compared with it
+    before are not compared again (series only ever grow in number)."""
+    best, best_score, done = scanned.get((key, unit), (None, SERIES_THRESHOLD, 0))
+    for i in range(done, len(keys)):
         if unit and series[i].unit and unit != series[i].unit:
             continue
-        score = fuzz.token_sort_ratio(key, other)
+        score = fuzz.token_sort_ratio(key, keys[i])
         if score >= best_score:
             best, best_score = i, score
+    scanned[(key, unit)] = (best, best_score, len(keys))
     return best
 
 

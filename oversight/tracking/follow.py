@@ -9,13 +9,21 @@ dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from oversight.records import Meeting, SourceSpan
-from oversight.records.tracking import Effect, ItemEvent, LinkMethod, MeetingRef, TrackedItem
+from oversight.records.tracking import (
+    TERMINAL,
+    Effect,
+    ItemEvent,
+    LinkMethod,
+    MeetingRef,
+    TrackedItem,
+)
+from oversight.tracking.candidates import SLACK, WordClasses, bound, dated_prefix, weight_of
 from oversight.tracking.effects import classify
 from oversight.tracking.similarity import Weights, content_words
 
@@ -65,42 +73,70 @@ class Follower:
     ) -> None:
         self.sentences = [s for ref, m in meetings for s in _sentences(ref, m, texts or {})]
         self.weights = Weights(s.words for s in self.sentences)
-        self.index: defaultdict[str, list[int]] = defaultdict(list)
-        for n, sentence in enumerate(self.sentences):
-            for word in sentence.words:
-                self.index[word].append(n)
+        self.classes = WordClasses()
+        for sentence in self.sentences:
+            self.classes.add(sentence.words)
+        # The sentences' day numbers, for finding a window of days by bisection: meetings
+        # come in date order (undated last), and otherwise every sentence is looked at.
+        days = [s.ref.date.toordinal() if s.ref.date else None for s in self.sentences]
+        self.dates = dated_prefix(days)
 
     def follow(
         self, item: TrackedItem, ref: MeetingRef, threshold: float = MENTION_THRESHOLD
     ) -> None:
         """Add to `item` an event for each later meeting that talks about it."""
-        _follow(item, ref, self.sentences, self.index, self.weights, threshold)
+        _follow(item, ref, self, threshold)
+
+    def candidates(self, words: frozenset[str], ref: MeetingRef, threshold: float) -> list[int]:
+        """Return, in order, the sentences that may repeat enough of `words` to count, from
+        the meetings after `ref` within the lookahead."""
+        if ref.date is None:
+            return []
+        day = ref.date.toordinal()
+        start, stop = 0, len(self.sentences)
+        if self.dates is not None:
+            start = bisect.bisect_right(self.dates, day)
+            stop = bisect.bisect_right(self.dates, day + _LOOKAHEAD_DAYS)
+        whole = weight_of(self.weights, words)
+        found: list[int] = []
+        compared = False
+        for group in self.classes.sharing(words, _COMMON):
+            members = self.classes.within(group, start, stop)
+            if not members:
+                continue
+            if not compared:
+                # The weights keep the whole weight of each word set from the first text of
+                # it compared; compare now, as scoring every candidate would.
+                self.weights.coverage(frozenset(), words)
+                compared = True
+            later = self.classes.words[group]
+            if bound(self.weights, later, words, whole) >= threshold - SLACK:
+                found.extend(members)
+        return sorted(found)
 
 
-def _follow(
-    item: TrackedItem,
-    ref: MeetingRef,
-    sentences: Sequence[_Sentence],
-    index: Mapping[str, list[int]],
-    weights: Weights,
-    threshold: float,
-) -> None:
+def _follow(item: TrackedItem, ref: MeetingRef, follower: Follower, threshold: float) -> None:
     words = content_words(item.text)
-    postings = (index.get(word, []) for word in words)
-    candidates = sorted({n for found in postings if len(found) <= _COMMON for n in found})
     best: dict[int, tuple[float, _Sentence]] = {}
-    for n in candidates:
-        sentence = sentences[n]
+    # Sentences repeated word for word share one set of words: score each set once.
+    scores: dict[int, float] = {}
+    for n in follower.candidates(words, ref, threshold):
+        sentence = follower.sentences[n]
         later = sentence.ref
         if later.date is None or ref.date is None or later.date <= ref.date:
             continue
         if (later.date - ref.date).days > _LOOKAHEAD_DAYS:
             continue
-        score = weights.coverage(sentence.words, words)
+        score = scores.get(id(sentence.words))
+        if score is None:
+            score = scores[id(sentence.words)] = follower.weights.coverage(sentence.words, words)
         if score >= threshold and score > best.get(later.meeting_id, (0.0,))[0]:
             best[later.meeting_id] = (score, sentence)
+    # The events found here come in date order and never reopen the item, so it has ended
+    # by a later day when one of them ended it or when its earlier events had by then.
+    earlier = replace(item, events=list(item.events))
     for score, sentence in sorted(best.values(), key=lambda b: b[1].ref.date or 0):
-        if item.ended_on(sentence.ref.date) is not None:
+        if earlier.ended_on(sentence.ref.date) is not None:
             break
         effect = classify(sentence.text)
         if effect is Effect.UPDATE:
@@ -117,3 +153,5 @@ def _follow(
                 sentence.key,
             )
         )
+        if effect in TERMINAL:
+            break

@@ -9,8 +9,10 @@ action that repeats an earlier one's reference, which is an event on the earlier
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from oversight.records import Action, ActionUpdate, Meeting, SourceSpan
@@ -25,6 +27,7 @@ from oversight.records.tracking import (
     TrackedItem,
 )
 from oversight.tracking.calendar import Calendar
+from oversight.tracking.candidates import SLACK, WordClasses, bound, in_windows, weight_of
 from oversight.tracking.effects import classify, is_closure_list, normalise_reference, references
 from oversight.tracking.similarity import Weights, content_words
 
@@ -35,6 +38,9 @@ TEXT_LINK_THRESHOLD = 0.34
 # share one of its words used by at most `_COMMON` actions.
 _LOOKBACK_DAYS = 3 * 366
 _COMMON = 2000
+# Added to the score when an update names an action's owner, and when the action is due.
+_OWNER_BONUS = 0.05
+_DUE_BONUS = 0.05
 # Words a table cell writes where an update does not say which action it is about.
 _VAGUE_REFERS_TO = frozenset({"", "earlier action", "action", "previous action", "update"})
 
@@ -48,7 +54,12 @@ class Tracker:
     links: list[ItemLink] = field(default_factory=list)
     by_reference: dict[str, list[TrackedItem]] = field(default_factory=lambda: defaultdict(list))
     words: dict[str, frozenset[str]] = field(default_factory=dict)
-    by_word: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Items grouped by their words; `dates` holds the day numbers of the items raised so
+    # far while all of them have one (they are raised in date order).
+    classes: WordClasses = field(default_factory=WordClasses)
+    dates: list[int] = field(default_factory=list)
+    wholes: dict[int, float] = field(default_factory=dict)
+    compared: set[int] = field(default_factory=set)
     ended: set[str] = field(default_factory=set)
 
 
@@ -110,8 +121,9 @@ def _add_action(tracker: Tracker, ref: MeetingRef, n: int, action: Action) -> No
         events=[ItemEvent(Effect.RAISED, ref.meeting_id, ref.date, action.text, action.span)],
     )
     tracker.words[item.key] = words = content_words(item.text)
-    for word in words:
-        tracker.by_word[word].append(len(tracker.items))
+    tracker.classes.add(words)
+    if item.date is not None and len(tracker.dates) == len(tracker.items):
+        tracker.dates.append(item.date.toordinal())
     tracker.items.append(item)
     if reference:
         tracker.by_reference[reference].append(item)
@@ -220,34 +232,78 @@ def _text_candidates(
         update.update if refers_to.lower() in _VAGUE_REFERS_TO else f"{refers_to} {update.update}"
     )
     words = content_words(about)
-    found: list[tuple[float, TrackedItem]] = []
-    # Only actions sharing a word with the update can score; a word most actions share
-    # cannot tell them apart and is not looked up.
     tokens = frozenset(about.replace("/", " ").split())
-    postings = (tracker.by_word.get(word, ()) for word in words)
-    shared = {i for found in postings if len(found) <= _COMMON for i in found}
-    for index in sorted(shared):
-        item = tracker.items[index]
-        if item.meeting_id == ref.meeting_id or item.key in tracker.ended:
+    found: list[tuple[int, float, TrackedItem]] = []
+    # Only actions sharing a word with the update can score; a word most actions share
+    # cannot tell them apart and is not looked up. Actions in the same words are scored as
+    # one class first, and one by one only when the class can reach the threshold.
+    classes = tracker.classes
+    windows = _windows(tracker, ref)
+    # Actions written word for word alike share one set of words: score each set once.
+    shared: dict[int, float] = {}
+    for group in classes.sharing(words, _COMMON):
+        earlier = classes.words[group]
+        whole = tracker.wholes.get(group)
+        if whole is None:
+            whole = tracker.wholes[group] = weight_of(weights, earlier)
+        best = bound(weights, words, earlier, whole) + _OWNER_BONUS + _DUE_BONUS
+        reachable = best >= TEXT_LINK_THRESHOLD - SLACK
+        if not reachable and group in tracker.compared:
             continue
-        if (
-            item.date is not None
-            and ref.date is not None
-            and (item.date >= ref.date or (ref.date - item.date).days > _LOOKBACK_DAYS)
-        ):
-            continue
-        score = weights.coverage(words, tracker.words[item.key])
-        score += _owner_bonus(item, tokens) + _due_bonus(item, ref)
-        if score >= TEXT_LINK_THRESHOLD:
-            found.append((score, item))
-    return found
+        members: Iterator[int] = (
+            i for i in in_windows(classes, group, windows) if _comparable(tracker, i, ref)
+        )
+        if group not in tracker.compared:
+            first = next(members, None)
+            if first is None:
+                continue
+            # The weights keep the whole weight of each word set from the first text of it
+            # compared; compare that one first, as scoring every candidate would.
+            weights.coverage(frozenset(), tracker.words[tracker.items[first].key])
+            tracker.compared.add(group)
+            if not reachable:
+                continue
+            members = itertools.chain((first,), members)
+        for index in members:
+            item = tracker.items[index]
+            earlier_words = tracker.words[item.key]
+            score = shared.get(id(earlier_words))
+            if score is None:
+                score = shared[id(earlier_words)] = weights.coverage(words, earlier_words)
+            score += _owner_bonus(item, tokens) + _due_bonus(item, ref)
+            if score >= TEXT_LINK_THRESHOLD:
+                found.append((index, score, item))
+    return [(score, item) for _, score, item in sorted(found, key=lambda f: f[0])]
+
+
+def _windows(tracker: Tracker, ref: MeetingRef) -> list[range]:
+    """Return the ranges of item numbers that can have been raised in the lookback."""
+    everything = len(tracker.items)
+    if ref.date is None:
+        return [range(everything)]
+    day = ref.date.toordinal()
+    dated = tracker.dates
+    start = bisect.bisect_left(dated, day - _LOOKBACK_DAYS)
+    return [range(start, bisect.bisect_left(dated, day)), range(len(dated), everything)]
+
+
+def _comparable(tracker: Tracker, index: int, ref: MeetingRef) -> bool:
+    """Say whether an update at `ref` may be about the item: open, raised in the lookback."""
+    item = tracker.items[index]
+    if item.meeting_id == ref.meeting_id or item.key in tracker.ended:
+        return False
+    return not (
+        item.date is not None
+        and ref.date is not None
+        and (item.date >= ref.date or (ref.date - item.date).days > _LOOKBACK_DAYS)
+    )
 
 
 def _owner_bonus(item: TrackedItem, tokens: frozenset[str]) -> float:
-    return 0.05 if any(owner in tokens for owner in item.owners) else 0.0
+    return _OWNER_BONUS if not tokens.isdisjoint(item.owners) else 0.0
 
 
 def _due_bonus(item: TrackedItem, ref: MeetingRef) -> float:
     if item.due_date is None or ref.date is None:
         return 0.0
-    return 0.05 if item.due_date <= ref.date else 0.0
+    return _DUE_BONUS if item.due_date <= ref.date else 0.0

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -54,6 +55,8 @@ class Name:
         return " ".join((*self.given, self.surname))
 
 
+# The same names come back at every meeting; each way of writing one is taken apart once.
+@lru_cache(maxsize=8192)
 def parse_name(written: str) -> Name | None:
     """Take a written name apart; None when it holds no surname."""
     text = _HONOURS.sub("", " ".join(written.split())).strip(" ,")

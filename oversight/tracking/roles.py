@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oversight.records.tracking import RoleTenure
 
@@ -68,6 +69,8 @@ class Role:
     qualifier: str | None = None
 
 
+# Each way of writing a role is read once: the same ones come back at every meeting.
+@lru_cache(maxsize=8192)
 def canonical_role(*written: str | None) -> Role | None:
     """Return the canonical role of a role text, an abbreviation or a ranked name, if any."""
     for text in written:
@@ -119,13 +122,14 @@ def tenures(holdings: Sequence[Holding]) -> list[RoleTenure]:
         people_here = {(h.role.name, h.role.qualifier, h.person_key) for h in here}
         names_here = {h.role.name for h in here}
         holders_here = {(h.role.name, h.person_key) for h in here}
+        persons_here = {h.person_key for h in here}
         for key in list(open_runs):
             name, _, person = key
             # Several people hold roles such as ACC at once: one missing a meeting keeps
             # their tenure; a single-holder role passes to whoever is recorded in it.
             replaced = name in SINGLE_HOLDER and name in names_here
             replaced = replaced and (name, person) not in holders_here
-            moved = any(h.person_key == person for h in here) and key not in people_here
+            moved = person in persons_here and key not in people_here
             if replaced or moved:
                 done.append(open_runs.pop(key))
         for h in here:
