@@ -1,31 +1,39 @@
 """Per-format benchmark: the same minutes as text, web page, Word and PDF.
 
 `run_format_bench(docs, out_dir)` renders each text document into .html, .docx and .pdf
-(with the parity tests' renderer), then measures, each in a fresh single-core process:
-reading every file with `read_path` and extracting the meeting, and the bare library read of
-the format alone (decode and split; lxml parse; python-docx open and paragraphs; PDFium text
-of every page). It returns one row per format. From the repository root:
+(with the parity tests' renderer), then measures, each in a fresh process held to one core:
+Oversight's full extraction (`read_path` + `extract_meeting`), the bare library read of the
+format (decode and split; lxml parse; python-docx open and paragraphs; PDFium text of every
+page), and `unstructured`'s partition function for the format (strategy "fast"), which
+runs in an environment of its own (see `bench.unstructured_env`). `table` prints one row per
+format and, under it, each target the issue sets and whether it is met. From the repository
+root:
 
-    python -m bench.formats DOCS_DIR [--out DIR]
+    python -m bench.formats DOCS_DIR [--out DIR] [--no-unstructured] [--repeat N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench import unstructured_env
+from bench.measure import timed_passes
+from bench.pinning import idlest_core, pin_to_one_core
+
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("txt", "html", "docx", "pdf")
+# The issue's targets for the full extraction.
+UNSTRUCTURED_FACTOR = 20.0
+BARE_FACTOR = {"pdf": 3.0, "docx": 2.0}
+MIN_RATE = {"txt": 300.0, "html": 300.0}
 
 
 def _render_all(docs: list[Path], out_dir: Path) -> dict[str, Path]:
@@ -95,46 +103,17 @@ def _full_reader() -> Callable[[Path], int]:
     return full
 
 
-def _peak_rss_mb() -> float:
-    """Peak resident memory of this process in MB.
-
-    /proc's high-water mark starts afresh at exec; ru_maxrss would carry the parent's.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def measure(mode: str, fmt: str, folder: Path) -> dict[str, Any]:
+def measure(mode: str, fmt: str, folder: Path, repeat: int = 1) -> dict[str, Any]:
     """Time one mode ("full" or "bare") over one folder of files; report peak memory."""
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     reader = _full_reader() if mode == "full" else _bare_reader(fmt)
-    paths = sorted(folder.iterdir())
-    baseline = _peak_rss_mb()
-    failures = 0
-    started = time.perf_counter()
-    for path in paths:
-        try:
-            reader(path)
-        except Exception:  # a benchmark counts failures instead of stopping
-            failures += 1
-    seconds = time.perf_counter() - started
-    return {
-        "documents": len(paths),
-        "seconds": seconds,
-        "failures": failures,
-        "peak_rss_mb": _peak_rss_mb(),
-        "baseline_rss_mb": baseline,
-    }
+    return timed_passes(reader, sorted(folder.iterdir()), repeat)
 
 
-def _measure_in_child(mode: str, fmt: str, folder: Path) -> dict[str, Any]:
+def _measure_in_child(mode: str, fmt: str, folder: Path, repeat: int) -> dict[str, Any]:
+    command = ["--measure", mode, fmt, str(folder), "--repeat", str(repeat)]
     done = subprocess.run(
-        [sys.executable, "-m", "bench.formats", "--measure", mode, fmt, str(folder)],
+        [sys.executable, "-m", "bench.formats", *command],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -145,45 +124,95 @@ def _measure_in_child(mode: str, fmt: str, folder: Path) -> dict[str, Any]:
     return result
 
 
-def _rate(result: dict[str, Any]) -> float:
-    seconds = float(result["seconds"])
-    return float(result["documents"]) / seconds if seconds > 0 else float("inf")
+def rates(result: dict[str, Any]) -> tuple[float, float]:
+    """Documents per CPU second and per wall-clock second of a measurement."""
+
+    def per(seconds: float) -> float:
+        return float(result["documents"]) / seconds if seconds > 0 else float("inf")
+
+    return per(float(result["cpu_seconds"])), per(float(result["seconds"]))
 
 
-def run_format_bench(docs: list[Path], out_dir: Path) -> list[dict[str, Any]]:
-    """Render the documents into each format and measure full and bare reads of each."""
+def run_format_bench(
+    docs: list[Path], out_dir: Path, *, with_unstructured: bool = True, repeat: int = 3
+) -> list[dict[str, Any]]:
+    """Render the documents into each format and measure the three readers of each.
+
+    Oversight and the bare reads keep the fastest of `repeat` passes; unstructured, 20 to
+    100 times slower, is timed in one pass."""
     folders = _render_all(docs, out_dir)
     rows: list[dict[str, Any]] = []
     for fmt in FORMATS:
-        full = _measure_in_child("full", fmt, folders[fmt])
-        bare = _measure_in_child("bare", fmt, folders[fmt])
-        rows.append(
-            {
-                "format": fmt,
-                "documents": full["documents"],
-                "docs_per_second": round(_rate(full), 1),
-                "peak_rss_mb": round(full["peak_rss_mb"], 1),
-                "failures": full["failures"],
-                "bare_docs_per_second": round(_rate(bare), 1),
-                "bare_peak_rss_mb": round(bare["peak_rss_mb"], 1),
-                "bare_failures": bare["failures"],
-            }
-        )
+        row: dict[str, Any] = {
+            "format": fmt,
+            "full": _measure_in_child("full", fmt, folders[fmt], repeat),
+            "bare": _measure_in_child("bare", fmt, folders[fmt], repeat),
+        }
+        if with_unstructured:
+            row["unstructured"] = unstructured_env.measure(fmt, folders[fmt], core=idlest_core())
+        else:
+            row["unstructured"] = {"error": "not measured (--no-unstructured)"}
+        rows.append(row)
     return rows
 
 
+def targets(row: dict[str, Any]) -> list[tuple[str, bool | None, str]]:
+    """Each target for a row: (what, met or None when not measurable, what was measured)."""
+    fmt, rate = row["format"], rates(row["full"])[0]
+    checks: list[tuple[str, bool | None, str]] = []
+    if fmt in MIN_RATE:
+        checks.append((f">= {MIN_RATE[fmt]:.0f} docs/s", rate >= MIN_RATE[fmt], f"{rate:.0f}"))
+    if fmt in BARE_FACTOR:
+        slower = rates(row["bare"])[0] / rate
+        limit = BARE_FACTOR[fmt]
+        checks.append((f"within {limit:.0f}x of the bare read", slower <= limit, f"{slower:.1f}x"))
+    other = row["unstructured"]
+    what = f">= {UNSTRUCTURED_FACTOR:.0f}x unstructured"
+    if "error" in other:
+        checks.append((what, None, "not measured"))
+    else:
+        faster = rate / rates(other)[0]
+        checks.append((what, faster >= UNSTRUCTURED_FACTOR, f"{faster:.0f}x"))
+    return checks
+
+
+def _cell(result: dict[str, Any]) -> str:
+    if "error" in result:
+        return f"{'-':>17}{'-':>8}"
+    cpu, wall = rates(result)
+    digits = 1 if cpu < 100 else 0
+    return f"{cpu:>9.{digits}f} ({wall:>5.{digits}f}){result['peak_rss_mb']:>8.1f}"
+
+
 def table(rows: list[dict[str, Any]]) -> list[str]:
-    """Format the rows as a small table."""
+    """Format the rows as a table, then the targets under it."""
+    heads = ("oversight", "bare read", "unstructured")
     lines = [
-        f"{'format':<8}{'docs/s':>10}{'peak MB':>10}{'failed':>8}{'bare docs/s':>14}{'bare MB':>10}"
+        f"{'':<7}" + "".join(f"{head:>25}" for head in heads),
+        f"{'format':<7}" + f"{'docs/s (wall)':>17}{'peak MB':>8}" * len(heads),
     ]
     for row in rows:
         lines.append(
-            f"{row['format']:<8}{row['docs_per_second']:>10.1f}{row['peak_rss_mb']:>10.1f}"
-            f"{row['failures']:>8}{row['bare_docs_per_second']:>14.1f}"
-            f"{row['bare_peak_rss_mb']:>10.1f}"
+            f"{row['format']:<7}"
+            + "".join(_cell(row[key]) for key in ("full", "bare", "unstructured"))
         )
+    lines.append(
+        "docs/s per CPU second of the measuring process on one core; wall-clock in brackets"
+    )
+    for row in rows:
+        if "error" in row["unstructured"]:
+            lines.append(f"{row['format']}: unstructured {row['unstructured']['error']}")
+        verdicts = [
+            f"{what} {'?' if met is None else 'met' if met else 'MISSED'} ({got})"
+            for what, met, got in targets(row)
+        ]
+        lines.append(f"{row['format']}: " + "; ".join(verdicts))
     return lines
+
+
+def on_target(rows: list[dict[str, Any]]) -> bool:
+    """Say whether every measurable target is met."""
+    return all(met is not False for row in rows for _, met, _ in targets(row))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,16 +221,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", nargs=3, metavar=("MODE", "FORMAT", "DIR"))
     parser.add_argument("docs", nargs="?", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--no-unstructured", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest counts")
     args = parser.parse_args(argv)
     if args.measure:
         mode, fmt, folder = args.measure
-        print(json.dumps(measure(mode, fmt, Path(folder))))
+        print(json.dumps(measure(mode, fmt, Path(folder), args.repeat)))
         return 0
     if args.docs is None:
         parser.error("give a folder of text minutes")
     docs = sorted(p for p in args.docs.iterdir() if p.suffix in (".txt", ".md"))
     with tempfile.TemporaryDirectory() as scratch:
-        rows = run_format_bench(docs, args.out or Path(scratch))
+        rows = run_format_bench(
+            docs,
+            args.out or Path(scratch),
+            with_unstructured=not args.no_unstructured,
+            repeat=args.repeat,
+        )
     print("\n".join(table(rows)))
     return 0
 

@@ -71,7 +71,7 @@ def build_document(
     parts: list[str] = []
     offset = 0
     for text, kind, page in lines:
-        line = text.replace("\n", " ").replace("\r", " ")
+        line = text.replace("\n", " ").replace("\r", " ") if "\n" in text or "\r" in text else text
         blocks.append(Block(line, offset, offset + len(line), kind, page))
         parts.append(line)
         offset += len(line) + 1

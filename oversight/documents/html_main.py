@@ -43,6 +43,8 @@ def is_boilerplate(element: etree._Element, *, chrome: bool) -> bool:
     tag = tag.lower()
     if tag in _DROP or (chrome and tag in _CHROME):
         return True
+    if not element.keys():
+        return False  # the rest is all attributes, and most elements have none
     role = (element.get("role") or "").lower()
     if role in _DROP_ROLES or (chrome and role in _CHROME_ROLES):
         return True

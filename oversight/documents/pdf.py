@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import ctypes
 import math
+import operator
+import re
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from oversight.documents.document import Document, DocumentError, build_document
 from oversight.documents.layout import lay_out
@@ -57,23 +61,39 @@ def _open(data: bytes) -> pypdfium2.PdfDocument:
 
 
 def _rules(page: Any, height: float) -> list[Rule]:
+    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
+    # The raw calls rather than page.get_objects(): the helper objects it makes for every
+    # path cost more than reading the bounds.
+    handle = page.raw
+    total = pdfium_c.FPDFPage_CountObjects(handle)
+    if total < 0:
+        raise pypdfium2.PdfiumError("Failed to get number of pageobjects.")
     rules: list[Rule] = []
-    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for count, path in enumerate(paths):
+    bounds = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    count = 0
+    for index in range(total):
+        path = pdfium_c.FPDFPage_GetObject(handle, index)
+        if not path:
+            raise pypdfium2.PdfiumError("Failed to get pageobject.")
+        if pdfium_c.FPDFPageObj_GetType(path) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
         if count >= _MAX_PATHS:
             return []
-        left, bottom, right, top = path.get_bounds()
+        count += 1
+        if not pdfium_c.FPDFPageObj_GetBounds(path, *bounds):
+            raise pypdfium2.PdfiumError("Failed to locate pageobject.")
+        left, bottom, right, top = (value.value for value in bounds)
         width, tall = right - left, top - bottom
         if tall <= 2.5 and width >= 3:
             rules.append(Rule(left, right, height - (top + bottom) / 2))
         elif (
             width >= 10
-            and pdfium_c.FPDFPath_GetDrawMode(path.raw, fill, stroke)
+            and pdfium_c.FPDFPath_GetDrawMode(path, fill, stroke)
             and stroke.value
-            and 0 < pdfium_c.FPDFPath_CountSegments(path.raw) <= 6
+            and 0 < pdfium_c.FPDFPath_CountSegments(path) <= 6
         ):
             # A stroked rectangle: a cell drawn as a box has rules at its top and bottom.
             rules.append(Rule(left, right, height - top))
@@ -91,43 +111,71 @@ def _font_is_bold(textpage: Any, index: int, name: ctypes.Array[ctypes.c_char]) 
     return weight >= 600 or any(mark in font for mark in _BOLD_NAMES)
 
 
-def _words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
-    """Return a page's words with their boxes, and its text as PDFium gives it."""
+# A run of characters between separators (control characters, spaces, a BOM); PDFium's
+# line-end hyphen mark (0x02) belongs to its word.
+_RUN = re.compile(r"[^\x00\x01\x03-\x20\ufeff\s]+")
+# How many characters of a page pass between two looks at the clock.
+_CLOCK_EVERY = 20000
+
+
+class _Calls(NamedTuple):
+    """PDFium functions called once per character, declared to take plain addresses.
+
+    pypdfium2's bindings check and convert typed pointers on every call, which costs more
+    than the call itself; a page has thousands of characters."""
+
+    char_box: Callable[[int, int, int], int]
+    text_object: Callable[[int, int], int | None]
+
+
+@lru_cache(maxsize=1)
+def _calls() -> _Calls:
     import pypdfium2.raw as pdfium_c
 
-    handle = textpage.raw
-    count = max(pdfium_c.FPDFText_CountChars(handle), 0)
-    text = raw = textpage.get_text_range(0, count)
-    if len(text) != count:  # characters outside the BMP: ask one by one
-        codes = (pdfium_c.FPDFText_GetUnicode(handle, i) for i in range(count))
-        text = "".join(" " if 0xD800 <= c < 0xE000 or c > 0x10FFFF else chr(c) for c in codes)
-    # PDFium marks a hyphen it found at a line's end as U+FFFE in text (0x02 per character).
-    text = text.replace("\ufffe", "\x02")
-    get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
-    box = pdfium_c.FS_RECTF()
-    name = ctypes.create_string_buffer(128)
+    def plain(function: Any, restype: Any, *argtypes: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value or 0
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    address, integer = ctypes.c_void_p, ctypes.c_int
+    return _Calls(
+        char_box=plain(pdfium_c.FPDFText_GetLooseCharBox, integer, address, integer, address),
+        text_object=plain(pdfium_c.FPDFText_GetTextObject, address, address, integer),
+    )
+
+
+class _Boxes(NamedTuple):
+    """The loose box of every character of a page (top and bottom measured upwards), and
+    whether PDFium gave one."""
+
+    found: list[int]
+    lefts: list[float]
+    tops: list[float]
+    rights: list[float]
+    bottoms: list[float]
+
+
+def _boxes(handle: int, count: int) -> _Boxes:
+    """Ask PDFium for every character's box, each into its own slot of one array."""
+    char_box = _calls().char_box
+    values = (ctypes.c_float * (4 * count))()
+    base = ctypes.addressof(values)
+    found = [char_box(handle, index, base + 16 * index) for index in range(count)]
+    floats = values[:]
+    return _Boxes(found, floats[0::4], floats[1::4], floats[2::4], floats[3::4])
+
+
+def _split_run(
+    boxes: _Boxes, text: str, start: int, end: int, height: float, bold: bool, page: int
+) -> list[Word]:
+    """Split a run of characters into words at gaps, character by character."""
     words: list[Word] = []
     letters: list[str] = []
     x0 = x1 = top = bottom = last_left = last_right = last_bottom = 0.0
-    bold = skip = False
-    boundary = True
-    for index, char in enumerate(text):
-        if index % 20000 == 0 and time.monotonic() > deadline:
-            raise _Overtime
-        if (char <= " " and char != "\x02") or char.isspace() or char == "\ufeff":
-            boundary = True
-            if letters:
-                words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
-                letters = []
+    for index in range(start, end):
+        if not boxes.found[index]:
             continue
-        if boundary:
-            boundary = False
-            angle = get_angle(handle, index)
-            skip = _MAX_ANGLE < angle < 2 * math.pi - _MAX_ANGLE
-            bold = _font_is_bold(handle, index, name)
-        if skip or not get_box(handle, index, box):
-            continue
-        left, right, upper, lower = box.left, box.right, height - box.top, height - box.bottom
+        left, right = boxes.lefts[index], boxes.rights[index]
+        upper, lower = height - boxes.tops[index], height - boxes.bottoms[index]
         if right <= left and lower <= upper:
             continue
         if letters:
@@ -146,10 +194,74 @@ def _words(textpage: Any, height: float, deadline: float, page: int) -> tuple[li
             x1 = right if right > x1 else x1
             top = upper if upper < top else top
             bottom = lower if lower > bottom else bottom
-        letters.append(char)
+        letters.append(text[index])
         last_left, last_right, last_bottom = left, right, lower
     if letters:
         words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+    return words
+
+
+def _words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
+    """Return a page's words with their boxes, and its text as PDFium gives it."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = textpage.raw
+    count = max(pdfium_c.FPDFText_CountChars(handle), 0)
+    text = raw = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: ask one by one
+        codes = (pdfium_c.FPDFText_GetUnicode(handle, i) for i in range(count))
+        text = "".join(" " if 0xD800 <= c < 0xE000 or c > 0x10FFFF else chr(c) for c in codes)
+    # PDFium marks a hyphen it found at a line's end as U+FFFE in text (0x02 per character).
+    text = text.replace("\ufffe", "\x02")
+    address = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    boxes = _boxes(address, count)
+    found, lefts, tops, rights, bottoms = boxes
+    text_object = _calls().text_object
+    get_angle = pdfium_c.FPDFText_GetCharAngle
+    name = ctypes.create_string_buffer(128)
+    words: list[Word] = []
+    # Font and angle belong to the text object a character is drawn by, and a line of
+    # minutes is a handful of objects: ask PDFium once per object, not once per word.
+    last_object: int | None = None
+    bold = skip = False
+    next_clock = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        if start >= next_clock:
+            next_clock = start + _CLOCK_EVERY
+            if time.monotonic() > deadline:
+                raise _Overtime
+        drawn_by = text_object(address, start)
+        if drawn_by is None or drawn_by != last_object:
+            angle = get_angle(handle, start)
+            skip = _MAX_ANGLE < angle < 2 * math.pi - _MAX_ANGLE
+            bold = _font_is_bold(handle, start, name)
+            last_object = drawn_by
+        if skip:
+            continue
+        upper, lower = height - tops[start], height - bottoms[start]
+        size = end - start
+        if size == 1:
+            if found[start] and lower > upper:
+                words.append(
+                    Word(text[start], lefts[start], rights[start], upper, lower, bold, page)
+                )
+                continue
+        elif lower > upper and 0 not in found[start:end]:
+            # One baseline and height, no box left of the one before, no gap wider than a
+            # word gap: one word, as _split_run would make it, found with C-level calls.
+            run_tops, run_bottoms = tops[start:end], bottoms[start:end]
+            if run_tops.count(run_tops[0]) == size and run_bottoms.count(run_bottoms[0]) == size:
+                run_lefts, run_rights = lefts[start:end], rights[start:end]
+                if (
+                    max(map(operator.sub, run_lefts[1:], run_rights))
+                    <= _WORD_GAP * max(lower - upper, 1.0)
+                    and min(map(operator.sub, run_rights[1:], run_lefts)) >= 0
+                ):
+                    left, right = min(run_lefts), max(run_rights)
+                    words.append(Word(text[start:end], left, right, upper, lower, bold, page))
+                    continue
+        words.extend(_split_run(boxes, text, start, end, height, bold, page))
     return words, raw
 
 

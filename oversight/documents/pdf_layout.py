@@ -16,10 +16,12 @@ a new paragraph began; a word hyphenated at a line's end is joined again.
 from __future__ import annotations
 
 import itertools
+import math
 import re
-from bisect import bisect
+from bisect import bisect, bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from oversight.documents.layout import Heading, Para, Piece, Row, paras
 from oversight.documents.pdf_geometry import Line, Rule, Word, median
@@ -40,6 +42,7 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?\
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 Gutter = tuple[float, float]
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class _Fragment:
     top: float
     bottom: float
     size: float
+    bold: bool
 
     @property
     def x0(self) -> float:
@@ -60,13 +64,11 @@ class _Fragment:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
-
 
 def _fragment(words: list[Word], line: Line) -> _Fragment:
-    return _Fragment(words, line.page, line.top, line.bottom, line.size)
+    # Whether it is bold is asked for every pair of fragments: work it out once.
+    bold = all(w.bold for w in words)
+    return _Fragment(words, line.page, line.top, line.bottom, line.size, bold)
 
 
 def _is_bullet(text: str) -> bool:
@@ -177,6 +179,7 @@ class Builder:
     def __init__(self, lines: Sequence[Line], rules: dict[int, list[Rule]]) -> None:
         self.lines = lines
         self.rules = rules
+        self._by_height: dict[int, list[tuple[float, int]]] = {}
         words = [w for line in lines for w in line.words]
         self.body_size = median(w.height for w in words) if words else 10.0
         gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page)
@@ -185,7 +188,18 @@ class Builder:
         self.line_gap = max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
         if len(gaps) < 8:
             self.line_gap = min(self.line_gap, 0.25 * self.body_size)
-        self.vocabulary = {m.group().lower() for w in words for m in _WORD.finditer(w.text)}
+        self._words = words
+        self._vocabulary: set[str] | None = None
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """The words of the document, lower-cased; made on first use, as few need it."""
+        if self._vocabulary is None:
+            # One scan of the words joined by spaces finds what a scan of each would: no
+            # match can take in the space.
+            text = " ".join(w.text for w in self._words)
+            self._vocabulary = set(map(str.lower, _WORD.findall(text)))
+        return self._vocabulary
 
     def pieces(self) -> list[Piece]:
         """Return the document's paragraphs, headings and table rows in reading order."""
@@ -238,7 +252,7 @@ class Builder:
     def _join(self, fragments: Sequence[_Fragment]) -> str:
         text = ""
         for fragment in fragments:
-            part = " ".join(w.text for w in fragment.words)
+            part = " ".join(map(_TEXT, fragment.words))
             if not text:
                 text = part
             elif text.endswith(_HYPHENS) and text[-2:-1].isalnum() and part[:1].isalnum():
@@ -289,19 +303,29 @@ class Builder:
             return min(rule.x1, right) - max(rule.x0, left) >= reach
 
         if a.page == b.page:
-            return any(
-                a.bottom - 0.5 <= r.y <= b.top + 0.5 and across(r)
-                for r in self.rules.get(a.page, [])
-            )
+            return any(map(across, self._rules_between(a.page, a.bottom - 0.5, b.top + 0.5)))
         below = any(
-            a.bottom - 0.5 <= r.y <= a.bottom + 2.5 * a.size and across(r)
-            for r in self.rules.get(a.page, [])
+            map(across, self._rules_between(a.page, a.bottom - 0.5, a.bottom + 2.5 * a.size))
         )
-        above = any(
-            b.top - 2.5 * b.size <= r.y <= b.top + 0.5 and across(r)
-            for r in self.rules.get(b.page, [])
-        )
+        above = any(map(across, self._rules_between(b.page, b.top - 2.5 * b.size, b.top + 0.5)))
         return below or above
+
+    def _rules_between(self, page: int, low: float, high: float) -> list[Rule]:
+        """The rules of a page with low <= y <= high."""
+        rules = self.rules.get(page, [])
+        ordered = self._by_height.get(page)
+        if ordered is None:
+            ys = [r.y for r in rules]
+            # Sorted by height to find a band by bisection; a page whose heights cannot be
+            # ordered (NaN) is searched whole.
+            comparable = not any(map(math.isnan, ys))
+            ordered = sorted(zip(ys, range(len(rules)), strict=True)) if comparable else []
+            self._by_height[page] = ordered
+        if not ordered or math.isnan(low) or math.isnan(high):
+            return [r for r in rules if low <= r.y <= high]
+        first = bisect_left(ordered, (low, -1))
+        last = bisect_right(ordered, (high, len(rules)))
+        return [rules[index] for _, index in ordered[first:last]]
 
     def _row_starts(self, grid: list[dict[int, _Fragment]], rights: list[float]) -> set[int]:
         """Find where rows start in a table without borders.

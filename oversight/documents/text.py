@@ -27,28 +27,49 @@ _ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 # "Page 3 of 7", "Page 50", and the same misread by a converter ("Fage 50").
 _PAGE_FOOTER = re.compile(r"^\W*(?:[A-Za-z]age|PAGE)\s+\d+(?:\s*(?:of|/)\s*\d+)?\W*$")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_JOIN_END = re.compile(r"[a-z,\-–]$")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+# The last character (before a final newline, as "$" allows) of a sentence cut in two.
+_JOIN_END_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz,-–")
 _JOIN_START = re.compile(r"^[a-z(]")
 
 
+_BOLD_TAGS = re.compile(r"(?:<b>|<strong>)+.*?(?:</b>|</strong>)+:?", re.I | re.S)
+_BOLD_STARS = re.compile(r"\*\*[^*].*\*\*:?", re.S)
 _MARKUP_CHARS = re.compile(r"[<*_&]")
 _SPECIAL = re.compile(r"[\t<*_&#|]")
+
+
+def _squeeze(text: str) -> str:
+    """Collapse runs of spaces to one and strip; most lines have none to collapse."""
+    if "  " not in text and not _ODD_SPACE.search(text):
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+def _ends_cut(text: str) -> bool:
+    """Say whether a line ends as a sentence cut in two does (mid-word or at a comma)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] in _JOIN_END_CHARS
 
 
 def _inline(text: str) -> tuple[str, bool]:
     """Strip inline markup from one paragraph; say whether it was wholly bold."""
     if not _MARKUP_CHARS.search(text):
-        return _SPACES.sub(" ", text).strip(), False
+        return _squeeze(text), False
     stripped = text.strip()
     bold = bool(
-        re.fullmatch(r"(?:<b>|<strong>)+.*?(?:</b>|</strong>)+:?", stripped, re.I | re.S)
-        or re.fullmatch(r"\*\*[^*].*\*\*:?", stripped, re.S)
+        (stripped[:1] == "<" and _BOLD_TAGS.fullmatch(stripped))
+        or (stripped[:2] == "**" and _BOLD_STARS.fullmatch(stripped))
     )
-    text = _ANY_TAG.sub("", text)
-    text = _BOLD.sub(r"\2", text)
-    text = _ITALIC.sub(r"\2", text)
+    # Each pattern needs its marker character; most paragraphs carry one kind of markup.
+    if "<" in text:
+        text = _ANY_TAG.sub("", text)
+    if "*" in text or "_" in text:
+        text = _BOLD.sub(r"\2", text)
+        text = _ITALIC.sub(r"\2", text)
     text = html.unescape(text)
-    text = _SPACES.sub(" ", text).strip()
+    text = _squeeze(text)
     return text, bold
 
 
@@ -154,14 +175,15 @@ def normalise_lines(text: str) -> list[Line]:
             continue
         if not _SPECIAL.search(raw):
             # Plain prose, the common case: no cells, tags, emphasis or headings.
-            plain = _SPACES.sub(" ", raw).strip()
+            plain = _squeeze(raw)
             bullet = _BULLET.match(plain)
             if bullet:
                 item = plain[bullet.end() :].strip()
                 if item:
                     out.append((f"- {item}", BlockKind.LIST_ITEM))
                 continue
-            if not _is_footer([plain]):
+            # A footer says "Page" (or "…age" misread); prose rarely holds "age" at all.
+            if not (("age" in plain or "AGE" in plain) and _is_footer([plain])):
                 out.append((plain, BlockKind.PARAGRAPH))
             continue
         heading = _MD_HEADING.match(raw)
@@ -187,11 +209,7 @@ def _join_broken(lines: list[Line]) -> list[Line]:
             prev_text, prev_kind = joined[-1]
             head = prev_text.rstrip("\t ")
             tail = text.lstrip("\t ")
-            if (
-                prev_kind is not BlockKind.HEADING
-                and _JOIN_END.search(head)
-                and _JOIN_START.match(tail)
-            ):
+            if prev_kind is not BlockKind.HEADING and _ends_cut(head) and _JOIN_START.match(tail):
                 joined[-1] = (f"{head} {tail}", prev_kind)
                 continue
         joined.append((text, kind))

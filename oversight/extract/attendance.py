@@ -40,6 +40,8 @@ _SEPARATORS = (
     re.compile(r"\s+[–—-]+\s*|\s*[–—-]+\s+"),
     re.compile(r"[–—]|-(?=[A-Z]/|[A-Z][a-z]+\s)"),
 )
+# "Name – Role", then "Name, Role".
+_PERSON_SEPARATORS = (*_SEPARATORS, re.compile(r",\s*"))
 _INLINE_ABBR = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[^()]{1,12})\)\s*(?P<role>.*)$")
 _TRAILING_ABBR = re.compile(r"\s*\((?P<abbr>[^()]{1,12})\)\s*$")
 _STOP_ROLES = re.compile(r"^(?:Name|Capacity|Role|Title|Organisation)\s*:?$", re.I)
@@ -66,6 +68,8 @@ class Attendance:
 
 def _markers(text: str) -> tuple[str, set[str]]:
     """Remove "(Chair)", "(minutes)" and similar markers; return the text and the markers."""
+    if "(" not in text:
+        return text.strip(), set()
     found = {m.group("m").lower() for m in _MARKER.finditer(text)}
     return _MARKER.sub("", text).strip(), found
 
@@ -95,8 +99,10 @@ def apologies_in_text(lines: list[Line], start: int, limit: int = 80) -> list[Pe
 
 def _is_abbr(text: str) -> bool:
     text = text.strip()
-    uppers = sum(c.isupper() for c in text)
-    return bool(_ABBR.match(text)) and (uppers >= 2 or (len(text) <= 2 and uppers >= 1))
+    if not _ABBR.match(text):
+        return False
+    uppers = sum(map(str.isupper, text))
+    return uppers >= 2 or (len(text) <= 2 and uppers >= 1)
 
 
 def _role_and_abbr(role: str) -> tuple[str | None, str | None]:
@@ -122,7 +128,7 @@ def parse_person(text: str, span: SourceSpan | None = None) -> Person | None:
         return Person(
             name=m.group("name").strip(), role=role, abbreviation=m.group("abbr"), span=span
         )
-    for separator in (*_SEPARATORS, re.compile(r",\s*")):
+    for separator in _PERSON_SEPARATORS:
         parts = separator.split(text, maxsplit=1)
         if len(parts) == 2 and _is_name(parts[0]):
             role, abbr = _role_and_abbr(parts[1])
@@ -143,21 +149,27 @@ def parse_person(text: str, span: SourceSpan | None = None) -> Person | None:
     return None
 
 
+_BRACKETS_AND_SEPARATORS = re.compile(r"[(),;]")
+
+
 def _split_top(text: str, separators: str) -> list[str]:
+    """Split at the separators that stand outside brackets."""
+    if "(" not in text:
+        # No brackets to keep whole (a stray ")" changes nothing).
+        return text.split(separators)
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    last = 0
+    for m in _BRACKETS_AND_SEPARATORS.finditer(text):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and ch in separators:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+        elif depth == 0 and ch in separators:
+            parts.append(text[last : m.start()])
+            last = m.end()
+    parts.append(text[last:])
     return parts
 
 

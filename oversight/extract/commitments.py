@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from oversight.extract.cues import has_any
 from oversight.extract.due import find_due
 from oversight.extract.items import Items
 from oversight.extract.lines import Line
 from oversight.extract.sentences import split_sentences
-from oversight.extract.similarity import bag, token_f1
+from oversight.extract.similarity import token_f1
 from oversight.records.types import Commitment, SourceSpan
 
 _CUE = re.compile(
@@ -20,6 +21,12 @@ _CUE = re.compile(
     r"expects?|expected|plans?\s+to|planned|aims?\s+to|on\s+track|intends?\s+to|committed|"
     r"commitment|promised|undertook|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b"
 )
+# A word of each of _CUE's forms: a sentence with none of them cannot match it.
+_CUE_WORDS = (
+    "will", "would", "should", "shall", "going", "hope", "anticipate", "expect", "plan", "aim",
+    "track", "intend", "commit", "promised", "undertook", "deliver", "complet", "place", "live",
+    "roll",
+)  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WHEN = re.compile(
     r"\b(?P<when>(?:by|before|from|in|during|over|within|at|until|prior\s+to)\s+(?:the\s+)?"
@@ -50,6 +57,10 @@ _INTRO = re.compile(
 )
 
 
+# What _who looks for before it reads a speaker.
+_SPEAKER_MARKS = ("CC", "Chief", "CEX", "CFO")
+
+
 def _who(text: str, fallback: str | None) -> str | None:
     if "CC" not in text and "Chief" not in text and "CEX" not in text and "CFO" not in text:
         return fallback
@@ -75,7 +86,7 @@ def extract_commitments(
     actions: list[str] | None = None,
 ) -> list[Commitment]:
     """Find the dated commitments made at the meeting, other than the actions given."""
-    action_texts = [bag(a) for a in actions or []]
+    action_texts = list(actions or [])
     found: list[Commitment] = []
     speaker: str | None = None
     intro_active = False
@@ -90,7 +101,7 @@ def extract_commitments(
         if intro_active and is_list:
             text = body.lstrip("-• ").strip()
             when = _WHEN.search(text)
-            if action_texts and any(token_f1(bag(text), a) >= 0.6 for a in action_texts):
+            if action_texts and any(token_f1(text, a) >= 0.6 for a in action_texts):
                 continue
             if when:
                 found.append(
@@ -100,6 +111,11 @@ def extract_commitments(
                 )
             continue
         intro_active = False
+        # A sentence can hold a cue word only if its line does: asked once per line. A line
+        # with no cue, no speaker and no colon (an introduction) changes nothing below.
+        may_promise = has_any(body.lower(), _CUE_WORDS)
+        if not may_promise and ":" not in body and not has_any(body, _SPEAKER_MARKS):
+            continue
         for offset, sentence in split_sentences(body):
             speaker = _who(sentence, speaker)
             if (
@@ -111,15 +127,16 @@ def extract_commitments(
                 intro_active = True
                 intro_who = speaker
                 continue
+            if not may_promise:
+                continue
             lower = sentence.lower()
             if not _CUE.search(lower):
                 continue
             when = _when(lower)
             if when is None or sentence.rstrip().endswith("?") or _ASKING.search(sentence):
                 continue
-            words = bag(sentence) if action_texts else None
-            if _NOT_PROMISE.search(sentence) or (
-                words is not None and any(token_f1(words, a) >= 0.6 for a in action_texts)
+            if _NOT_PROMISE.search(sentence) or any(
+                token_f1(sentence, a) >= 0.6 for a in action_texts
             ):
                 continue
             phrase = sentence[when.start("when") : when.end("when")]

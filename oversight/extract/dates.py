@@ -8,11 +8,13 @@ are resolved against the meeting date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
+from oversight.extract.cues import DIGIT, folded, has_any
 
 MONTHS = {
     "jan": 1,
@@ -81,6 +83,11 @@ _MONTH_FIRST = re.compile(
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
 _MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _MONTH_SHORT_YEAR = re.compile(_MONTH + r"\s+(?P<yy>\d\d)\b(?![:.]\d)", re.I)
+# _MONTH_SHORT_YEAR taken from its digits backwards: scanning a whole document for month
+# names is slow, scanning it for two digits is fast, and few two-digit numbers follow a month.
+_TWO_DIGITS = re.compile(r"\d\d\b(?![:.]\d)")
+_MONTH_AT_END = re.compile(_MONTH + r"$", re.I)
+_LONGEST_MONTH = len("September.")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(
     r"(?<![\d/.£$])(?P<hour>[0-2]?\d)(?:(?P<sep>[:.])(?P<minute>[0-5]\d))?\s*"
@@ -118,9 +125,22 @@ def _year(text: str | None) -> int | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Return the calendar dates written in text, in order."""
+    # Every form needs a digit; most lines and cells have none.
+    return list(_dates(text)) if DIGIT.search(text) else []
+
+
+# The first three letters of every month name, as the named forms need one.
+_MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[DateMatch, ...]:
+    """The dates in text; cached, as the header, actions and next meeting ask of the same
+    lines again."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+    named = (_DAY_FIRST, _MONTH_FIRST) if has_any(folded(text), _MONTH_CUES) else ()
+    for pattern in named:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -146,7 +166,7 @@ def find_dates(text: str) -> list[DateMatch]:
         if 1 <= day <= 31 and 1 <= month <= 12:
             found.append(DateMatch(day, month, _year(m.group("year")), None, m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def find_month_years(text: str) -> list[tuple[int, int, int, int]]:
@@ -192,19 +212,30 @@ def find_time_span(text: str) -> tuple[str, int, int] | None:
 def years_mentioned(text: str) -> list[int]:
     """Return every four-digit year written in text, with two-digit years after a month."""
     years = [int(y) for y in YEAR.findall(text)]
-    years += [
-        2000 + int(m.group("yy"))
-        for m in _MONTH_SHORT_YEAR.finditer(text)
-        if int(m.group("yy")) <= 40
-    ]
+    years += [2000 + yy for yy in _short_years(text) if yy <= 40]
     return years
+
+
+def _short_years(text: str) -> list[int]:
+    """The two-digit years of "Mar 25", "Sept. 24": what _MONTH_SHORT_YEAR finds, in order."""
+    found: list[int] = []
+    for m in _TWO_DIGITS.finditer(text):
+        start = m.start()
+        gap = start
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        if gap < start and _MONTH_AT_END.search(text, max(0, gap - _LONGEST_MONTH), gap):
+            found.append(int(m.group()))
+    return found
 
 
 def add_months(date: dt.date, months: int) -> dt.date:
     """Return the date so many months later (clamped to the month's last day)."""
-    return date + relativedelta(months=months)
+    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date.replace(year=year, month=month + 1, day=min(date.day, last))
 
 
 def end_of_month(date: dt.date) -> dt.date:
     """Return the last day of the date's month."""
-    return date + relativedelta(day=31)
+    return date.replace(day=calendar.monthrange(date.year, date.month)[1])

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from oversight.extract.cues import DIGIT, folded, has_any
 from oversight.extract.dates import MONTHS, add_months, end_of_month, find_dates
 
 _NUMBER_WORDS = {
@@ -55,6 +56,9 @@ _END_OF = re.compile(
     re.I,
 )
 _BY_DATE = re.compile(r"\b(?:by|before|no\s+later\s+than|on|due)\s+(?:the\s+)?", re.I)
+# Words each pattern cannot match without (see oversight.extract.cues).
+_AT_MEETING_CUES = ("meeting", "board", "hta", "session", "panel", "committee")
+_IN_PERIOD_CUES = ("month", "week", "day", "year")
 _BY_MONTH = re.compile(
     rf"\b(?:by|before|in|during)\s+(?P<month>{_MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
@@ -84,11 +88,10 @@ def find_due(
     """Find the due expression in an action's text and resolve it."""
     parts: list[str] = []
     date: dt.date | None = None
-    paren = _PAREN_MONTH.search(text)
-    at = _AT_MEETING.search(text)
-    period = _IN_PERIOD.search(text)
-    end = _END_OF.search(text)
-    by_month = _BY_MONTH.search(text)
+    low = folded(text)
+    paren = _PAREN_MONTH.search(text) if "(" in text else None
+    at = _AT_MEETING.search(text) if has_any(low, _AT_MEETING_CUES) else None
+    period = _IN_PERIOD.search(text) if has_any(low, _IN_PERIOD_CUES) else None
     if at:
         parts.append(at.group(0).strip())
         if at.group("month"):
@@ -110,7 +113,8 @@ def find_due(
                 date = meeting_date + dt.timedelta(days=n)
             else:
                 date = add_months(meeting_date, 12 * n)
-    if end and not parts:
+    end = _END_OF.search(text) if not parts and "end" in low else None
+    if end:
         parts.append(end.group(0).strip())
         if end.group("this") and meeting_date is not None:
             date = end_of_month(meeting_date)
@@ -120,7 +124,7 @@ def find_due(
     if paren:
         parts.append(paren.group(0).strip())
         date = _month_date(paren.group("month"), paren.group("year"), meeting_date)
-    if not parts:
+    if not parts and DIGIT.search(text):
         for marker in _BY_DATE.finditer(text):
             found = find_dates(text[marker.end() : marker.end() + 40])
             if found and found[0].start == 0:
@@ -132,7 +136,8 @@ def find_due(
                 parts.append(text[marker.start() : marker.end() + d.end].strip())
                 date = resolved
                 break
-    if not parts and by_month:
+    by_month = _BY_MONTH.search(text) if not parts and DIGIT.search(text) else None
+    if by_month:
         parts.append(by_month.group(0).strip())
         date = _month_date(by_month.group("month"), by_month.group("year"), meeting_date)
     if not parts:

@@ -9,13 +9,17 @@ which keeps the scan linear in the length of the minutes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from oversight.extract.cues import folded, has_any
 from oversight.extract.items import Items
 from oversight.extract.lines import Line
 from oversight.extract.sentences import split_sentences
 from oversight.records.types import Figure, SourceSpan
 
-_NUMBER = re.compile(r"(?<![\d.,/\w-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# A number not glued to a word, a reference or another number. It opens with \d and checks
+# the character before afterwards, which lets the engine scan for digits quickly.
+_NUMBER = re.compile(r"(\d(?<![\d.,/\w-]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 _QUALIFIER = re.compile(
     r"\b(over|more\s+than|almost|nearly|around|approximately|about|under|fewer\s+than|"
     r"less\s+than|up\s+to)\s+$",
@@ -45,6 +49,7 @@ _TARGET = re.compile(
     r"|(?P<b>\d+(?:\.\d+)?\s?%)\s+(?:target|aspiration|ambition|goal|standard))",
     re.I,
 )
+_TARGET_WORDS = ("target", "aspiration", "ambition", "goal", "standard")
 _PERIOD = re.compile(
     r"\b(?:(?:in|during|for|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of|so\s+far)\s+)"
     r"(?P<p>(?:the\s+)?(?:last|previous|past|this|current)\s+(?:\d+\s+)?(?:quarter|month|year|"
@@ -52,6 +57,16 @@ _PERIOD = re.compile(
     r"Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?|this\s+year|\d{4}/\d{2})",
 )
 _CLAUSE_STOP = re.compile(r"[;:()]|,\s|\s[–-]\s|\b(?:which|when|whilst|while|but|however)\b", re.I)
+# The same stops in two halves: punctuation holds no letter and the words no punctuation, so
+# the two never overlap and together find exactly what _CLAUSE_STOP finds; the words' half,
+# the slow one, runs only when one of its words can be there.
+_PUNCT_STOP = re.compile(r"[;:()]|,\s|\s[–-]\s")
+# Without a dash the last alternative cannot match, and what is left opens with a character
+# class the engine scans for quickly.
+_PUNCT_STOP_NO_DASH = re.compile(r"[;:()]|,\s")
+_WORD_STOP = re.compile(r"\b(?:which|when|whilst|while|but|however)\b", re.I)
+# Plain lower() serves here: no letter of these words has another form that re.I matches.
+_WORD_STOP_CUES = ("wh", "but", "however")
 # A number followed by "/", ":" or a month is part of a reference, a time or a date.
 _NOT_A_FIGURE_NEXT = {"/", ":"}
 _DATE_NEXT = re.compile(
@@ -68,26 +83,44 @@ _NAMING = re.compile(
 _SERVICE_NUMBERS = {"101", "999", "111"}
 
 
-def _measure(sentence: str, start: int, end: int, unit_words: str = "") -> str:
+def _clause_stops(sentence: str) -> list[tuple[int, int]]:
+    """The (start, end) of every clause stop in a sentence, in order."""
+    punct = _PUNCT_STOP if "–" in sentence or "-" in sentence else _PUNCT_STOP_NO_DASH
+    stops = [m.span() for m in punct.finditer(sentence)]
+    if has_any(sentence.lower(), _WORD_STOP_CUES):
+        stops.extend(m.span() for m in _WORD_STOP.finditer(sentence))
+        stops.sort()
+    return stops
+
+
+def _measure(
+    sentence: str, start: int, end: int, stops: list[tuple[int, int]], unit_words: str = ""
+) -> str:
     before = sentence[:start]
-    stops = list(_CLAUSE_STOP.finditer(before))
-    left = before[stops[-1].end() :] if stops else before
-    if not left.strip() and stops:
+    # The stops ending before the number are the ones a scan of `before` alone finds: a
+    # number never follows a letter (see _NUMBER), so no stop runs into it.
+    count = bisect_right(stops, start, key=lambda stop: stop[1])
+    left = before[stops[count - 1][1] :] if count else before
+    if not left.strip() and count:
         # A figure in brackets qualifies the clause before the bracket.
-        earlier = list(_CLAUSE_STOP.finditer(before[: stops[-1].start()]))
-        left = before[earlier[-1].end() if earlier else 0 : stops[-1].start()]
+        left = before[stops[count - 2][1] if count > 1 else 0 : stops[count - 1][0]]
     after = sentence[end:]
-    stop = _CLAUSE_STOP.search(after)
-    right = after[: stop.start()] if stop else after
+    if after[:1].isalnum() or after[:1] == "_":
+        # A word glued to the figure would start a stop here that the whole sentence lacks.
+        stop = _CLAUSE_STOP.search(after)
+        right = after[: stop.start()] if stop else after
+    else:
+        following = next((s for s in stops[count:] if s[0] >= end), None)
+        right = sentence[end : following[0]] if following else after
+    # split() leaves no whitespace behind, so the words need no further squeezing.
     words = [*left.split()[-10:], "…", *unit_words.split(), *right.split()[:8]]
-    return re.sub(r"\s+", " ", " ".join(words)).strip(" …").strip(" .,")
+    return " ".join(words).strip(" …").strip(" .,")
 
 
 def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
     """Return (kind, unit, end) for the number matched, or None when it is no figure."""
     after = sentence[m.end() : m.end() + 60]
-    before = sentence[max(0, m.start() - 16) : m.start()]
-    if _MONEY_BEFORE.search(before):
+    if _MONEY_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
         scale = _MONEY_SCALE.match(after)
         return "£", f"£{scale.group(1)}" if scale else "£", m.end() + (scale.end() if scale else 0)
     for pattern, kind in ((_PERCENT, "%"), (_POINTS, "pp")):
@@ -119,6 +152,29 @@ def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) ->
     )
 
 
+def _targets(sentence: str) -> list[tuple[str, int]]:
+    """The percentages a sentence names as targets ("a 90% aspiration"), with positions."""
+    if "%" not in sentence or not has_any(folded(sentence), _TARGET_WORDS):
+        return []
+    found: list[tuple[str, int]] = []
+    for t in _TARGET.finditer(sentence):
+        group = "a" if t.group("a") else "b"
+        found.append((t.group(group).replace(" ", ""), t.start(group)))
+    return found
+
+
+def _own_target(targets: list[tuple[str, int]], percent: str, position: int) -> str | None:
+    """The target a figure is held against: the first named after it, else the last before.
+
+    "58% of calls against the 75% target, and 89% against the standard of 90%" holds each
+    figure to its own target. Targets equal to the figure itself do not count."""
+    others = [(at, value) for value, at in targets if value != percent]
+    following = [pair for pair in others if pair[0] > position]
+    if following:
+        return min(following)[1]
+    return max(others)[1] if others else None
+
+
 def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figure]:
     """Find the figures quoted, each value once."""
     figures: list[Figure] = []
@@ -130,27 +186,31 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
             numbers = list(_NUMBER.finditer(sentence))
             if not numbers:
                 continue
-            target_norm = (
-                {
-                    (t.group("a") or t.group("b")).replace(" ", "")
-                    for t in _TARGET.finditer(sentence)
-                }
-                if "%" in sentence
-                else set()
-            )
+            targets = _targets(sentence)
+            target_norm = {value for value, _ in targets}
             has_figure = False
+            # Worked out once per sentence, and only for sentences that quote a figure.
+            stops: list[tuple[int, int]] | None = None
+            period: re.Match[str] | None = None
             for m in numbers:
                 value = m.group(1)
-                if sentence[m.end() : m.end() + 1] in _NOT_A_FIGURE_NEXT or _DATE_NEXT.match(
-                    sentence, m.end()
+                lead = sentence[m.end() : m.end() + 1]
+                if lead in _NOT_A_FIGURE_NEXT:
+                    continue
+                # Money has "£" just before it; every other unit starts with whitespace, "%"
+                # or "per". Most numbers (dates, times, references) fail here.
+                if (
+                    not (lead.isspace() or lead in ("%", "p", "P"))
+                    and "£" not in sentence[max(0, m.start() - 2) : m.start()]
                 ):
+                    continue
+                # The tests below are pure; the cheapest and most selective comes first.
+                found = _classify(sentence, m)
+                if found is None or _DATE_NEXT.match(sentence, m.end()):
                     continue
                 if _YEARISH.match(value) or _NAMING.search(
                     sentence[max(0, m.start() - 16) : m.start()]
                 ):
-                    continue
-                found = _classify(sentence, m)
-                if found is None:
                     continue
                 kind, unit, end = found
                 if value in _SERVICE_NUMBERS and kind in {"count", "time"}:
@@ -167,15 +227,20 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                     continue
                 seen.add(key)
                 target = None
-                if kind == "%":
-                    others = [t for t in target_norm if t != percent]
-                    target = others[0] if others else (percent if is_target else None)
+                if percent is not None:
+                    target = _own_target(targets, percent, m.start()) or (
+                        percent if is_target else None
+                    )
                     seen.update(target_norm)
+                if stops is None:
+                    stops = _clause_stops(sentence)
+                    period = _PERIOD.search(sentence)
                 qualifier = _QUALIFIER.search(sentence[max(0, m.start() - 16) : m.start()])
-                period = _PERIOD.search(sentence)
                 figures.append(
                     Figure(
-                        measure=_measure(sentence, m.start(), end, unit if kind == "count" else ""),
+                        measure=_measure(
+                            sentence, m.start(), end, stops, unit if kind == "count" else ""
+                        ),
                         value=f"{qualifier.group(1)} {value}" if qualifier else value,
                         unit=unit.split()[-1].lower() if kind == "count" else unit,
                         target=target,

@@ -77,6 +77,8 @@ def extract_hmicfrs(
             continue
         merged: dict[str, Recommendation] = {}
         for line, body in group:
+            if "HMI" not in body and "Inspectorate" not in body and "PEEL" not in body:
+                continue  # no sentence of it names the inspectorate
             for offset, sentence in split_sentences(body):
                 if not (_INSPECTORATE.search(sentence) and _REPORT_WORDS.search(sentence)):
                     continue

@@ -76,7 +76,7 @@ def clean_title(text: str) -> str:
     """Trim labels, trailing colons, bullets and "N/A" from an item title."""
     text = text.strip().lstrip("-•* ").strip()
     tail = text[-24:]
-    if _EMPTY_HINT.search(tail):
+    if ("n" in tail or "N" in tail) and _EMPTY_HINT.search(tail):
         text = text[: len(text) - len(tail)] + _EMPTY_MARK.sub("", tail)
     return text.strip(" :–-").strip()
 
@@ -207,9 +207,9 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 )
             elif (
                 not line.continuation
+                and line.kind is not BlockKind.LIST_ITEM
                 and is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
                 and not _LABELS.match(body)
-                and line.kind is not BlockKind.LIST_ITEM
             ):
                 next_line = lines[position + 1] if position + 1 < len(lines) else None
                 next_numbered = next_line is not None and (

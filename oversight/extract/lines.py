@@ -66,7 +66,28 @@ def split_lines(document: Document) -> list[Line]:
     """Split a document's blocks into lines with number, body and owner column."""
     lines: list[Line] = []
     for index, block in enumerate(document.blocks):
-        raw_cells = block.text.split("\t")
+        text = block.text
+        if "\t" not in text:
+            # One cell, the common case: no number, owner column or indent to split off.
+            body = text.strip()
+            lead = len(text) - len(text.lstrip()) if body else 0
+            lines.append(
+                Line(
+                    index=index,
+                    text=text,
+                    start=block.start,
+                    kind=block.kind,
+                    number=None,
+                    body=body,
+                    body_start=block.start + lead,
+                    owner_column=None,
+                    indent=0,
+                    continuation=False,
+                    cells=[body],
+                )
+            )
+            continue
+        raw_cells = text.split("\t")
         offsets: list[int] = []
         pos = block.start
         for cell in raw_cells:

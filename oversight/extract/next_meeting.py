@@ -40,6 +40,10 @@ def _candidates(lines: list[Line]) -> list[int]:
     strong: list[int] = []
     weak: list[int] = []
     for position, line in enumerate(lines):
+        low = line.body.lower()
+        # Both of _CUE's forms hold "next" or "future"; most lines hold neither.
+        if "next" not in low and "future" not in low:
+            continue
         cue = _CUE.search(line.body)
         if cue is None:
             continue

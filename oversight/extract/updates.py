@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from oversight.extract.cues import folded, has_any
 from oversight.extract.items import Items
 from oversight.extract.lines import Line
 from oversight.records.types import ActionUpdate, SourceSpan
@@ -16,6 +17,7 @@ _SECTION = re.compile(
     r"review\s+of\s+(?:the\s+)?actions|brought\s+forward|progress\s+on\s+actions|rolling\s+actions",
     re.I,
 )
+_SECTION_WORDS = ("outstanding", "matters", "action", "brought")
 _UPDATE = re.compile(
     r"^(?:-\s*)?(?:Update|Progress|Response|Status)\s*(?:\([^)]*\))?\s*[:\-–]\s*(?P<text>.*)$", re.I
 )
@@ -42,13 +44,15 @@ _REF_LIST = re.compile(
 _EMPTY = re.compile(r"^(?:N/?A|None|Nil)\.?$", re.I)
 
 
+def _is_section(title: str) -> bool:
+    # Each of _SECTION's forms holds one of these words; few titles hold any.
+    return has_any(folded(title), _SECTION_WORDS) and bool(_SECTION.search(title))
+
+
 def _section_lines(lines: list[Line], items: Items) -> set[int]:
-    positions: set[int] = set()
-    for position in items.line_item:
-        item = items.item_at(position)
-        if item is not None and _SECTION.search(item.title):
-            positions.add(position)
-    return positions
+    # Asked once per item, not once per line under it.
+    sections = [_is_section(item.title) for item in items.items]
+    return {position for position, index in items.line_item.items() if sections[index]}
 
 
 def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
@@ -75,7 +79,7 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
         if position in items.title_lines:
             context = []
             title = items.item_at(position)
-            if title is not None and _SECTION.search(title.title) and title.title != body:
+            if title is not None and _is_section(title.title) and title.title != body:
                 context = [title.title]
             continue
         in_section = position in section
@@ -146,7 +150,8 @@ def extract_updates(lines: list[Line], items: Items) -> list[ActionUpdate]:
 
 def ref_line_update(line: Line) -> ActionUpdate | None:
     """Read "Action 05/2023 – text. Update: progress" as an update on action 05/2023."""
-    m = _REF_LINE.match(line.body.strip())
+    # Every reference _REF_LINE knows holds a "/"; most lines hold none.
+    m = _REF_LINE.match(line.body.strip()) if "/" in line.body else None
     if not m:
         return None
     rest = m.group("rest")
@@ -171,7 +176,7 @@ def ref_line_update(line: Line) -> ActionUpdate | None:
 def is_update_line(line: Line, in_section: bool) -> bool:
     """Say whether a line reports on an earlier action rather than raising a new one."""
     body = line.body.strip()
-    if _REF_LINE.match(body) is None:
+    if "/" not in body or _REF_LINE.match(body) is None:
         return False
     return in_section or bool(_UPDATE_IN.search(body)) or bool(_STATUS.search(body))
 
