@@ -1,8 +1,8 @@
 """One person record per real person, however the minutes wrote the name.
 
 Names are taken apart into honorifics and ranks, given names and a surname. Full names that
-rapidfuzz scores at or above `NAME_THRESHOLD` are one person ("Charity Pearce", "Charity
-Pierce"); an initial and surname ("J. Moss") joins the person with that surname whose
+rapidfuzz scores at or above `NAME_THRESHOLD` are one person ("Julia Amberley", "Julia
+Ambberley"); an initial and surname ("J. Moss") joins the person with that surname whose
 given name starts so; a rank or honorific with a surname ("DCC Moss", "Ms Amberley") joins
 the person with that surname, the one holding that role at the time when several share it.
 """
