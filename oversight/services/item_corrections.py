@@ -9,6 +9,7 @@ transaction: who, when, which operation, and the item or person before and after
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,22 +178,46 @@ def correct_item(
         if checked == key:
             raise InvalidRequestError("an item cannot be merged into itself")
         tracked_item(session=session, key=checked or "")  # NotFoundError when there is none
-    correction = _correction(chosen, key, checked, note, actor)
-    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
     shown = checked if chosen.name == "merge" and checked else key
-    try:
-        after: dict[str, object] = _item_state(session, shown)
-    except NotFoundError:
-        after = {}
-    record_change(
+    _store_audited(
         session=session,
-        actor=actor,
+        correction=_correction(chosen, key, checked, note, actor),
         action=f"correction.item.{chosen.name}",
         target=f"item {key}",
+        value=checked,
         before=before,
-        after={**after, "correction": number, "value": checked, "note": correction.note},
+        after=lambda: _item_state(session, shown),
+        taxonomy_path=taxonomy_path,
     )
     return shown
+
+
+def _store_audited(
+    *,
+    session: Session,
+    correction: Correction,
+    action: str,
+    target: str,
+    value: str | None,
+    before: dict[str, object] | None,
+    after: Callable[[], dict[str, object]] | None,
+    taxonomy_path: Path | None,
+) -> int:
+    """Store and apply a correction, then audit it with the state before and after."""
+    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
+    try:
+        state = after() if after is not None else {}
+    except NotFoundError:
+        state = {}
+    record_change(
+        session=session,
+        actor=(correction.author or "unknown")[:64],
+        action=action,
+        target=target,
+        before=before,
+        after={**state, "correction": number, "value": value, "note": correction.note},
+    )
+    return number
 
 
 def _person_state(session: Session, key: str) -> dict[str, object]:
@@ -228,20 +253,16 @@ def correct_person(
         and checked not in person_history(session=session, key=key).person.variants
     ):
         raise InvalidRequestError(f"{checked!r} is not a name written for this person")
-    correction = _correction(chosen, key, checked, note, actor)
-    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
     shown = checked if chosen.name == "merge" else key
-    try:
-        after: dict[str, object] = _person_state(session, shown)
-    except NotFoundError:
-        after = {}
-    record_change(
+    _store_audited(
         session=session,
-        actor=actor,
+        correction=_correction(chosen, key, checked, note, actor),
         action=f"correction.person.{chosen.name}",
         target=f"person {key}",
+        value=checked,
         before=before,
-        after={**after, "correction": number, "value": checked, "note": correction.note},
+        after=lambda: _person_state(session, shown),
+        taxonomy_path=taxonomy_path,
     )
     return shown
 
@@ -250,13 +271,13 @@ def correct_as_given(
     *, session: Session, correction: Correction, taxonomy_path: Path | None = None
 ) -> int:
     """Store a correction given whole (as the command line does), rebuild, and audit it."""
-    number = correct(session=session, correction=correction, taxonomy_path=taxonomy_path)
-    record_change(
+    return _store_audited(
         session=session,
-        actor=(correction.author or "unknown")[:64],
+        correction=correction,
         action=f"correction.{correction.target_kind}.{correction.operation}",
         target=f"{correction.target_kind} {correction.target_key}",
+        value=correction.value,
         before=None,
-        after={"correction": number, "value": correction.value, "note": correction.note},
+        after=None,
+        taxonomy_path=taxonomy_path,
     )
-    return number
