@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from oversight.records import SourceSpan
 from oversight.records.tracking import LinkMethod, RoleTenure
+from oversight.services.item_corrections import MAX_NOTE_CHARS, MAX_VALUE_CHARS
 from oversight.services.item_tracker import ItemHistory, ListedItem, SeenEvent
 from oversight.web.schemas import MeetingLinkPublic, meeting_url, span_pair
 
@@ -219,3 +220,18 @@ class OperationPublic(BaseModel):
     label: str
     hint: str
     value: str
+
+
+class CorrectionCreate(BaseModel):
+    """A correction of a tracked item or a person: one of the operations its page offers."""
+
+    operation: str = Field(max_length=32)
+    value: str | None = Field(default=None, max_length=MAX_VALUE_CHARS)
+    note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
+
+
+class CorrectionResultPublic(BaseModel):
+    """Where the corrected item or person is now shown."""
+
+    key: str
+    url: str

@@ -11,7 +11,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
 
 from oversight.services.item_corrections import MAX_NOTE_CHARS, MAX_VALUE_CHARS, correct_item
 from oversight.services.tracking import InvalidRequestError, NotFoundError
@@ -27,7 +26,12 @@ from oversight.web.params import OptionalDate
 from oversight.web.render import render
 from oversight.web.tracker_view import build_item_page
 from oversight.web.tracking_pages import ItemHistoryPage
-from oversight.web.tracking_schemas import kind_of_key, tracked_url
+from oversight.web.tracking_schemas import (
+    CorrectionCreate,
+    CorrectionResultPublic,
+    kind_of_key,
+    tracked_url,
+)
 
 router = APIRouter()
 Key = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -107,21 +111,6 @@ def correction_submit(
         )
     session.commit()
     return RedirectResponse(tracked_url(kind_of_key(shown), shown), status_code=303)
-
-
-class CorrectionCreate(BaseModel):
-    """A correction of a tracked item: one of the operations the item page offers."""
-
-    operation: str = Field(max_length=32)
-    value: str | None = Field(default=None, max_length=MAX_VALUE_CHARS)
-    note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
-
-
-class CorrectionResultPublic(BaseModel):
-    """Where the corrected record is now shown."""
-
-    key: str
-    url: str
 
 
 @router.post(

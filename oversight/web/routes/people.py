@@ -8,7 +8,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from oversight.services.accounts import Viewer
@@ -27,7 +26,7 @@ from oversight.web.params import OptionalName
 from oversight.web.people_view import build_people, build_person, build_roles
 from oversight.web.render import render
 from oversight.web.tracking_pages import PeoplePage, PersonPage, RolesPage
-from oversight.web.tracking_schemas import person_url
+from oversight.web.tracking_schemas import CorrectionCreate, CorrectionResultPublic, person_url
 
 router = APIRouter()
 Key = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -112,24 +111,9 @@ def person_correction_submit(
     return RedirectResponse(person_url(shown), status_code=303)
 
 
-class PersonCorrectionCreate(BaseModel):
-    """A correction of a person: merge, split or rename, as the person page offers."""
-
-    operation: str = Field(max_length=32)
-    value: str | None = Field(default=None, max_length=MAX_VALUE_CHARS)
-    note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
-
-
-class PersonCorrectionResultPublic(BaseModel):
-    """Where the corrected person is now shown."""
-
-    key: str
-    url: str
-
-
 @router.post(
     "/api/people/{key}/corrections",
-    response_model=PersonCorrectionResultPublic,
+    response_model=CorrectionResultPublic,
     tags=["staff"],
     dependencies=[HeaderTokenDep],
     responses={
@@ -144,8 +128,8 @@ def person_correction_api(
     session: SessionDep,
     viewer: EditorDep,
     key: Key,
-    correction: PersonCorrectionCreate,
-) -> PersonCorrectionResultPublic:
+    correction: CorrectionCreate,
+) -> CorrectionResultPublic:
     """Correct a person; the record is rebuilt and the change audited."""
     shown = correct_person(
         session=session,
@@ -157,7 +141,7 @@ def person_correction_api(
         taxonomy_path=site.settings.topics_file,
     )
     session.commit()
-    return PersonCorrectionResultPublic(key=shown, url=person_url(shown))
+    return CorrectionResultPublic(key=shown, url=person_url(shown))
 
 
 @router.get("/roles", response_class=HTMLResponse, include_in_schema=False)
