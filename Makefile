@@ -21,6 +21,8 @@ run: install
 	rm -f example.db
 	$(BIN)/oversight --db $(EXAMPLE_DB) ingest $(EXAMPLES)
 	$(BIN)/oversight --db $(EXAMPLE_DB) tracker --status open --status updated --status overdue
+	@echo "Staff sign in with an account: $(BIN)/oversight --db $(EXAMPLE_DB) user add NAME --role admin"
+	OVERSIGHT_COOKIE_SECURE=0 $(BIN)/oversight --db $(EXAMPLE_DB) serve
 
 serve: install
 	OVERSIGHT_COOKIE_SECURE=0 $(BIN)/oversight --db $(EXAMPLE_DB) serve

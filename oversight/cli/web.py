@@ -45,6 +45,8 @@ def serve(
     if workers > 1 and settings.session_secret is None:
         # Every worker must sign sessions with the same secret; it still ends with the server.
         os.environ["OVERSIGHT_SESSION_SECRET"] = secrets.token_urlsafe(32)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"Oversight is at http://{shown}:{port}/ (Ctrl+C stops it)")
     uvicorn.run(
         APP_FACTORY, factory=True, host=host, port=port, proxy_headers=False, workers=workers
     )

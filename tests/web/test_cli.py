@@ -77,6 +77,7 @@ def test_serve_runs_uvicorn_on_the_database_given(
     (args, kwargs) = calls[0]
     assert args == ("oversight.web.app:app_from_environment",)
     assert kwargs["factory"] is True and kwargs["host"] == "0.0.0.0" and kwargs["port"] == 8765
+    assert "http://0.0.0.0:8765/" in result.output
     import os
 
     assert os.environ["OVERSIGHT_DATABASE_URL"] == database_url
