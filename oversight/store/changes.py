@@ -3,16 +3,69 @@
 The website keeps pages it has built for the public and serves them again until the
 database changes; this says when it has. On SQLite, a connection of its own asks
 `PRAGMA data_version`, which changes whenever any other connection (of this process or
-another, such as `oversight ingest`) commits. On PostgreSQL, the write-ahead log's
-position moves with every write. Elsewhere the answer is None: cannot tell, keep nothing.
+another, such as `oversight ingest`) commits. On PostgreSQL, every engine Oversight makes
+counts, in the one row of `store_change`, the transactions that wrote: the row is bumped as
+the last statement before such a transaction commits, so the new count and the new data
+become visible together (a write made by hand outside Oversight is seen when the cache's
+entries expire). Elsewhere the answer is None: cannot tell, keep nothing.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
+
+# Statements written as text that change what is stored (ORM and Core ones say so themselves).
+_WRITES = re.compile(
+    r"\s*(?:INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|COPY)\b", re.IGNORECASE
+)
+_WROTE = "oversight_wrote"
+# Run before a writing transaction commits. PL/pgSQL plans the UPDATE only when it runs, so
+# a database whose migrations have not made the table yet commits as before.
+_BUMP = (
+    "DO $$ BEGIN IF to_regclass('store_change') IS NOT NULL THEN "
+    "UPDATE store_change SET version = version + 1 WHERE id = 1; END IF; END $$"
+)
+_READ = text("SELECT version FROM store_change WHERE id = 1")
+
+
+def count_writes(engine: Engine) -> None:
+    """Make a PostgreSQL engine bump the store's change count in every transaction that writes."""
+    if engine.url.get_backend_name() != "postgresql":
+        return
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _note(
+        connection: Connection,
+        _cursor: Any,
+        statement: str,
+        _parameters: Any,
+        context: Any,
+        _executemany: bool,
+    ) -> None:
+        if connection.info.get(_WROTE):
+            return
+        dml = context is not None and (context.isinsert or context.isupdate or context.isdelete)
+        if dml or _WRITES.match(statement):
+            connection.info[_WROTE] = True
+
+    @event.listens_for(engine, "commit")
+    def _bump(connection: Connection) -> None:
+        if connection.info.pop(_WROTE, False):
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(_BUMP)
+            finally:
+                cursor.close()
+
+    @event.listens_for(engine, "rollback")
+    def _forget(connection: Connection) -> None:
+        connection.info.pop(_WROTE, None)
 
 
 class ChangeCounter:
@@ -39,9 +92,12 @@ class ChangeCounter:
         if self._backend == "sqlite":
             return self._sqlite_version()
         if self._backend == "postgresql":
-            with self._engine.connect() as connection:
-                found = connection.execute(text("SELECT pg_current_wal_lsn()::text")).scalar()
-            return None if found is None else str(found)
+            try:
+                with self._engine.connect() as connection:
+                    found = connection.execute(_READ).scalar()
+            except SQLAlchemyError:
+                return None
+            return None if found is None else f"postgresql:{found}"
         return None
 
     def _sqlite_version(self) -> str | None:

@@ -2,7 +2,8 @@
 
 SQLite connections get foreign keys switched on (SQLite leaves them off), a busy timeout so
 that a second process waits instead of failing, and write-ahead logging when the database
-is a file, so that readers are not blocked while a document is being ingested.
+is a file, so that readers are not blocked while a document is being ingested. PostgreSQL
+engines count the transactions that write (`store.changes`), for the website's page cache.
 
 The connection pool is sized for the website under load. A request holds its session's
 connection from its first query until the session closes, across the hops between the
@@ -17,6 +18,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from oversight.store.changes import count_writes
 
 # Connections kept open, and how many more may be opened at busy times: together enough
 # for 50 requests in flight and the checks of the public page cache beside them (the
@@ -45,7 +48,9 @@ def make_engine(url: str) -> Engine:
         "pool_timeout": POOL_TIMEOUT,
     }
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True, **pool)
+        engine = create_engine(parsed, pool_pre_ping=True, **pool)
+        count_writes(engine)
+        return engine
     in_memory = _is_memory(parsed.database)
     # An in-memory database lives in one connection, so it keeps SQLAlchemy's own pool.
     engine = create_engine(parsed) if in_memory else create_engine(parsed, **pool)
