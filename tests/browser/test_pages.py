@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.web.minutes import QUIET
 
@@ -92,3 +92,24 @@ def test_staff_upload_a_file_and_see_its_result(page: Page, site: Site, screensh
     expect(row).to_contain_text("draft")
     expect(row.get_by_role("link", name=minutes.name)).to_be_visible()
     shoot(page, screenshots, "upload-result")
+    # The results came back through the upload script, in place of the form.
+    assert urlsplit(page.url).path == "/upload"
+    expect(page.locator("main")).to_be_focused()
+    expect(page).to_have_title("Upload results – Oversight")
+
+
+def test_staff_upload_without_javascript(browser: Browser, site: Site) -> None:
+    minutes = site.files / "wexmoor-board-no-script.txt"
+    minutes.write_text(QUIET.replace("Ashgrove Hall", "Ashgrove Annexe"), encoding="utf-8")
+    context = browser.new_context(base_url=site.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        sign_in(page, EDITOR)
+        page.goto("/upload")
+        expect(page.locator("#upload-progress")).to_be_hidden()
+        page.get_by_label("Files of minutes").set_input_files(str(minutes))
+        page.get_by_role("button", name="Upload").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Upload results")
+        expect(page.locator("main table tbody tr", has_text=minutes.name)).to_have_count(1)
+    finally:
+        context.close()

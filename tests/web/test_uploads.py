@@ -3,6 +3,13 @@ per request, unchanged files, unreadable files."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from typing import Any
+
+import httpx
+import pytest
+
 from oversight.services import Database
 
 from .conftest import MakeClient, TestClient, add_staff, form_token, sign_in
@@ -81,3 +88,45 @@ def test_a_request_over_the_upload_limit_is_refused_before_it_is_read(
     )
     assert response.status_code == 413
     assert "larger than the limit of 1 MB" in response.text
+
+
+def test_the_site_answers_others_while_an_upload_is_read(
+    make_client: MakeClient, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oversight.web.routes import staff
+
+    client = _editor(make_client, database)
+    form_page = client.get("/upload").text
+    reading, release = threading.Event(), threading.Event()
+    real = staff.ingest_uploads
+
+    def slow_ingest(**kwargs: Any) -> Any:
+        reading.set()
+        assert release.wait(30), "the upload was never released"
+        return real(**kwargs)
+
+    monkeypatch.setattr(staff, "ingest_uploads", slow_ingest)
+    cookies = dict(client.cookies)
+
+    async def both() -> tuple[int, int, bool]:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url=str(client.base_url), cookies=cookies
+        ) as http:
+            upload = asyncio.create_task(
+                http.post(
+                    "/upload",
+                    data={"csrf_token": form_token(form_page)},
+                    files=[("files", ("board.txt", QUIET.encode()))],
+                )
+            )
+            while not reading.is_set():
+                await asyncio.sleep(0.01)
+            other = await http.get("/meetings")
+            answered_before_release = not upload.done()
+            release.set()
+            return other.status_code, (await upload).status_code, answered_before_release
+
+    other, uploaded, in_time = asyncio.run(both())
+    assert (other, uploaded, in_time) == (200, 200, True)
+    assert "upload.js" in form_page and "upload-progress" in form_page

@@ -1,12 +1,15 @@
 """What staff do: upload minutes (one or many files, or zips) and publish or unpublish
 meetings. Each has a form and an API twin; both need an editor or admin and the session's
-token.
+token. Uploaded files are read and stored in a worker thread, one upload at a time, so the
+server goes on answering other readers meanwhile.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated, Literal
 
+import anyio.to_thread
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
@@ -29,6 +32,8 @@ from oversight.web.schemas import UploadOutcomePublic, meeting_url
 router = APIRouter()
 State = Literal["draft", "published"]
 MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+# Uploads rebuild the record across meetings: two at once would only wait on each other.
+_ONE_UPLOAD_AT_A_TIME = threading.Lock()
 
 
 def _outcome(outcome: UploadOutcome) -> UploadOutcomePublic:
@@ -46,15 +51,20 @@ async def _read(files: list[UploadFile], limit: int) -> list[UploadedFile]:
     return [UploadedFile(name=f.filename or "upload", data=await f.read(limit + 1)) for f in files]
 
 
-def _upload(site: SiteState, files: list[UploadedFile], actor: str) -> UploadResultPage:
-    outcomes = ingest_uploads(
-        engine=site.database.engine,
-        files=files,
-        actor=actor,
-        max_file_bytes=site.settings.max_file_bytes,
-        taxonomy_path=site.settings.topics_file,
-    )
+def _store_uploads(site: SiteState, files: list[UploadedFile], actor: str) -> UploadResultPage:
+    with _ONE_UPLOAD_AT_A_TIME:
+        outcomes = ingest_uploads(
+            engine=site.database.engine,
+            files=files,
+            actor=actor,
+            max_file_bytes=site.settings.max_file_bytes,
+            taxonomy_path=site.settings.topics_file,
+        )
     return UploadResultPage(outcomes=[_outcome(o) for o in outcomes])
+
+
+async def _upload(site: SiteState, files: list[UploadedFile], actor: str) -> UploadResultPage:
+    return await anyio.to_thread.run_sync(_store_uploads, site, files, actor)
 
 
 @router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
@@ -77,7 +87,7 @@ async def upload_submit(
     """Store the uploaded files and show what became of each."""
     check_form_token(request, csrf_token)
     read = await _read(files, site.settings.max_file_bytes)
-    page = _upload(site, read, viewer.name)
+    page = await _upload(site, read, viewer.name)
     return render(
         request, site.templates, "upload_result.html", page, viewer, title="Upload results"
     )
@@ -94,7 +104,7 @@ async def upload_api(
     site: SiteDep, viewer: EditorDep, files: Annotated[list[UploadFile], File()]
 ) -> UploadResultPage:
     """Store uploaded files (new ones as drafts) and say what became of each."""
-    return _upload(site, await _read(files, site.settings.max_file_bytes), viewer.name)
+    return await _upload(site, await _read(files, site.settings.max_file_bytes), viewer.name)
 
 
 class PublicationUpdate(BaseModel):
