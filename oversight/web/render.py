@@ -95,6 +95,9 @@ def make_templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates ship with the package and change only with it: compiled once, not
+        # checked against the disk on every page.
+        auto_reload=False,
     )
     environment.filters["long_date"] = long_date
     environment.filters["zip_pairs"] = pairs

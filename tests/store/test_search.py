@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oversight.records import Action, AgendaItem, Meeting
 from oversight.store import SearchQueryError, list_meetings, search
+from oversight.store.search import add_snippets
 from oversight.store.tables import MeetingRow
 
 from .factories import store
@@ -179,3 +180,19 @@ def test_headings_weigh_more_than_running_text(session_factory: sessionmaker[Ses
     with session_factory() as session:
         hits = search(session=session, query="drones")
     assert hits[0].source == "titled.txt"
+
+
+def test_snippets_made_later_match_those_made_with_the_search(
+    corpus: sessionmaker[Session],
+) -> None:
+    with corpus() as session:
+        whole = search(session=session, query='knife "crime" arrest*')
+        bare = search(session=session, query='knife "crime" arrest*', snippets=False)
+        assert [h.passage_id for h in bare] == [h.passage_id for h in whole]
+        assert all(h.snippet == "" and h.highlights == () for h in bare)
+        later = add_snippets(session=session, query='knife "crime" arrest*', hits=bare[1:])
+    assert [h.passage_id for h in later] == [h.passage_id for h in whole[1:]]
+    assert [(h.snippet, h.highlights) for h in later] == [
+        (h.snippet, h.highlights) for h in whole[1:]
+    ]
+    assert any("knife crime" in h.snippet.lower() for h in later)

@@ -36,10 +36,20 @@ def fts5_query(query: SearchQuery) -> str:
     return " OR ".join(groups)
 
 
+def _snippet() -> ColumnElement[Any]:
+    return func.snippet(_FTS_NAME, 0, HIGHLIGHT_START, HIGHLIGHT_END, "…", 24)
+
+
 def search_fts5(
-    *, session: Session, query: SearchQuery, limit: int, scope: SearchScope = EVERYTHING
+    *,
+    session: Session,
+    query: SearchQuery,
+    limit: int,
+    scope: SearchScope = EVERYTHING,
+    snippets: bool = True,
 ) -> list[RawHit]:
-    """Return the best-matching passages in scope, best first, with marked snippets."""
+    """Return the best-matching passages in scope, best first, with marked snippets (or
+    without: `fts5_snippets` makes them later for the hits shown)."""
     # bm25() is lower for better matches; it is multiplied by the section's weight (above one
     # for headings), and negated so that higher scores are better on every backend.
     weight = case(
@@ -47,7 +57,7 @@ def search_fts5(
         else_=1.0,
     )
     score = (-func.bm25(_FTS_NAME) * weight).label("score")
-    snippet = func.snippet(_FTS_NAME, 0, HIGHLIGHT_START, HIGHLIGHT_END, "…", 24)
+    snippet = _snippet() if snippets else literal_column("NULL")
     statement = (
         select(PassageRow.id, score, snippet)
         .select_from(_FTS)
@@ -61,4 +71,19 @@ def search_fts5(
             scope_condition(scope, PassageRow.document_id, PassageRow.meeting_id)
         )
     result = session.execute(statement)
-    return [RawHit(int(pid), float(value), str(text)) for pid, value, text in result]
+    return [
+        RawHit(int(pid), float(value), None if text is None else str(text))
+        for pid, value, text in result
+    ]
+
+
+def fts5_snippets(*, session: Session, query: SearchQuery, ids: list[int]) -> dict[int, str]:
+    """Return the marked snippet of each of these passages for the query."""
+    if not ids:
+        return {}
+    statement = (
+        select(_FTS.c.rowid, _snippet())
+        .select_from(_FTS)
+        .where(_FTS_NAME.op("MATCH")(fts5_query(query)), _FTS.c.rowid.in_(ids))
+    )
+    return {int(pid): str(text) for pid, text in session.execute(statement)}

@@ -17,11 +17,12 @@ SECTION_WEIGHTS = {"meeting": 2.0, "item": 1.5}
 
 @dataclass(frozen=True, slots=True)
 class RawHit:
-    """A matching passage as a backend returns it: id, score (higher is better), snippet."""
+    """A matching passage as a backend returns it: id, score (higher is better), and its
+    marked snippet unless it was left to be made later."""
 
     passage_id: int
     score: float
-    snippet: str
+    snippet: str | None
 
 
 def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

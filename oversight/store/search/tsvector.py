@@ -51,31 +51,53 @@ def tsquery(query: SearchQuery) -> ColumnElement[object]:
     return _all(groups, "||")
 
 
+def _headline(body: Any, query: SearchQuery) -> ColumnElement[Any]:
+    return func.ts_headline(_CONFIG, body, tsquery(query), _HEADLINE_OPTIONS)
+
+
 def search_tsvector(
-    *, session: Session, query: SearchQuery, limit: int, scope: SearchScope = EVERYTHING
+    *,
+    session: Session,
+    query: SearchQuery,
+    limit: int,
+    scope: SearchScope = EVERYTHING,
+    snippets: bool = True,
 ) -> list[RawHit]:
-    """Return the best-matching passages in scope, best first, with marked snippets."""
+    """Return the best-matching passages in scope, best first, with marked snippets (or
+    without: `tsvector_snippets` makes them later for the hits shown)."""
     weight = case(
         *((PassageRow.section == name, value) for name, value in SECTION_WEIGHTS.items()),
         else_=1.0,
     )
     score = (func.ts_rank_cd(_VECTOR, tsquery(query)) * weight).label("score")
     ranked = (
-        select(PassageRow.id.label("passage_id"), score, PassageRow.text.label("body"))
+        select(PassageRow.id.label("passage_id"), score)
         .where(_VECTOR.op("@@")(tsquery(query)))
         .order_by(score.desc(), PassageRow.id)
         .limit(limit)
     )
     if not scope.is_everything:
         ranked = ranked.where(scope_condition(scope, PassageRow.document_id, PassageRow.meeting_id))
-    best = ranked.subquery()
+    if not snippets:
+        return [RawHit(int(pid), float(value), None) for pid, value in session.execute(ranked)]
+    best = ranked.add_columns(PassageRow.text.label("body")).subquery()
     # ts_headline is costly, so it runs only on the passages that made the cut.
     statement = select(
         best.c.passage_id,
         best.c.score,
-        func.ts_headline(_CONFIG, best.c.body, tsquery(query), _HEADLINE_OPTIONS),
+        _headline(best.c.body, query),
     ).order_by(best.c.score.desc(), best.c.passage_id)
     return [
         RawHit(int(pid), float(value), str(snippet))
         for pid, value, snippet in session.execute(statement)
     ]
+
+
+def tsvector_snippets(*, session: Session, query: SearchQuery, ids: list[int]) -> dict[int, str]:
+    """Return the marked snippet of each of these passages for the query."""
+    if not ids:
+        return {}
+    statement = select(PassageRow.id, _headline(PassageRow.text, query)).where(
+        PassageRow.id.in_(ids)
+    )
+    return {int(pid): str(text) for pid, text in session.execute(statement)}
