@@ -108,26 +108,42 @@ def _densest(body: etree._Element) -> etree._Element:
     return max(scores, key=lambda element: scores[element])
 
 
+def _text_bound(element: etree._Element) -> int:
+    """Count every character of text under an element, boilerplate and spaces included: at
+    least `text_length` of it, and counted by libxml2 itself."""
+    return int(element.xpath("string-length(string(.))"))
+
+
+def _share_enough(length: int, body: etree._Element, total: list[int]) -> bool:
+    """Say whether `length` is at least the minimum share of the page's text; the exact
+    count of the page's text is made only when the bound cannot decide."""
+    if length >= _MIN_SHARE * _text_bound(body):
+        return True
+    if not total:
+        total.append(text_length(body, chrome=True))
+    return length >= _MIN_SHARE * total[0]
+
+
 def main_content(root: etree._Element) -> etree._Element:
     """Return the element holding the page's main content."""
     body = next(root.iter("body"), None)
     if body is None:
         body = root
-    total = text_length(body, chrome=True)
+    total: list[int] = []
     mains = [
         element
         for element in root.iter()
         if element.tag == "main" or (element.get("role") or "").lower() == "main"
     ]
     for element in mains:
-        if not is_boilerplate(element, chrome=False) and (
-            text_length(element, chrome=False) >= _MIN_SHARE * total
+        if not is_boilerplate(element, chrome=False) and _share_enough(
+            text_length(element, chrome=False), body, total
         ):
             return element
     articles = [a for a in root.iter("article") if not is_boilerplate(a, chrome=False)]
     if articles:
         lengths = {id(a): text_length(a, chrome=False) for a in articles}
         best = max(articles, key=lambda a: lengths[id(a)])
-        if lengths[id(best)] >= _MIN_SHARE * total:
+        if _share_enough(lengths[id(best)], body, total):
             return best
     return _densest(body)
