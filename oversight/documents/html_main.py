@@ -10,6 +10,7 @@ is iterative, so a deeply nested page costs no recursion.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -111,7 +112,9 @@ def _densest(body: etree._Element) -> etree._Element:
 def _text_bound(element: etree._Element) -> int:
     """Count every character of text under an element, boilerplate and spaces included: at
     least `text_length` of it, and counted by libxml2 itself."""
-    return int(element.xpath("string-length(string(.))"))
+    counted = element.xpath("string-length(string(.))")
+    # A bound that is no use makes the exact count run instead.
+    return int(counted) if isinstance(counted, float) else sys.maxsize
 
 
 def _share_enough(length: int, body: etree._Element, total: list[int]) -> bool:
