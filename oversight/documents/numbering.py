@@ -10,12 +10,13 @@ and a level restarts whenever a shallower level advances, as Word does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+VAL = W + "val"
 _LEVELS = 9
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -31,8 +32,39 @@ def to_int(value: str | None, default: int = 0) -> int:
         return default
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+# These plain loops over children are quicker than lxml's path and tag-filter lookups on
+# the few children a Word element has.
+def child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with a tag, as `element.find(tag)` gives."""
+    for found in element:
+        if found.tag == tag:
+            return found
+    return None
+
+
+def grandchild(element: etree._Element, outer: str, tag: str) -> etree._Element | None:
+    """The first `tag` under an `outer` child, as `element.find("outer/tag")` gives."""
+    for middle in element:
+        if middle.tag == outer:
+            for found in middle:
+                if found.tag == tag:
+                    return found
+    return None
+
+
+def settings(element: etree._Element, outer: str, *tags: str) -> dict[str, etree._Element]:
+    """The first of each tag under `outer` children, as `find("outer/tag")` gives each."""
+    found: dict[str, etree._Element] = {}
+    for middle in element:
+        if middle.tag == outer:
+            for setting in middle:
+                tag = setting.tag
+                if tag in tags and tag not in found:
+                    found[tag] = setting
+    return found
+
+
+class Level(NamedTuple):
     """One level of a list definition."""
 
     start: int = 1
@@ -42,8 +74,7 @@ class Level:
     legal: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """The number (or bullet) Word shows before a paragraph, and what follows it."""
 
     text: str
@@ -82,17 +113,21 @@ def format_number(value: int, fmt: str) -> str:
 
 
 def _level(element: etree._Element) -> Level:
-    def value(tag: str) -> str | None:
-        child = element.find(W + tag)
-        return None if child is None else child.get(W + "val")
+    first: dict[object, etree._Element] = {}
+    for setting in element:
+        first.setdefault(setting.tag, setting)
 
-    legal = element.find(W + "isLgl")
+    def value(tag: str) -> str | None:
+        found = first.get(W + tag)
+        return None if found is None else found.get(VAL)
+
+    legal = first.get(W + "isLgl")
     return Level(
         start=to_int(value("start"), 1),
         format=value("numFmt") or "decimal",
         text=value("lvlText") or "",
         suffix=value("suff") or "tab",
-        legal=legal is not None and legal.get(W + "val") not in ("0", "false"),
+        legal=legal is not None and legal.get(VAL) not in ("0", "false"),
     )
 
 
@@ -112,47 +147,59 @@ class _Instance:
     starts: dict[int, int] = field(default_factory=dict)
 
 
-class Numbering:
-    """The numbering definitions of one document, and the counters as paragraphs go by."""
+class Definitions:
+    """The list definitions of one numbering part; read-only once built, so shareable."""
 
     def __init__(self, numbering: etree._Element | None) -> None:
-        self._abstract: dict[str, dict[int, Level]] = {}
-        self._instances: dict[str, _Instance] = {}
-        self._counters: dict[str, list[int | None]] = {}
+        self.abstract: dict[str, dict[int, Level]] = {}
+        self.instances: dict[str, _Instance] = {}
         if numbering is None:
             return
-        for abstract in numbering.findall(W + "abstractNum"):
-            self._abstract[abstract.get(W + "abstractNumId") or ""] = _levels(abstract)
-        for num in numbering.findall(W + "num"):
-            ref = num.find(W + "abstractNumId")
-            instance = _Instance("" if ref is None else ref.get(W + "val") or "")
-            for override in num.findall(W + "lvlOverride"):
-                ilvl = to_int(override.get(W + "ilvl"), -1)
-                if not 0 <= ilvl < _LEVELS:
-                    continue
-                start = override.find(W + "startOverride")
-                if start is not None:
-                    instance.starts[ilvl] = to_int(start.get(W + "val"), 1)
-                replaced = override.find(W + "lvl")
-                if replaced is not None:
-                    instance.levels[ilvl] = _level(replaced)
-            self._instances[num.get(W + "numId") or ""] = instance
+        for abstract in numbering.iterchildren(W + "abstractNum"):
+            self.abstract[abstract.get(W + "abstractNumId") or ""] = _levels(abstract)
+        for num in numbering.iterchildren(W + "num"):
+            self.instances[num.get(W + "numId") or ""] = _instance(num)
 
-    def _level(self, instance: _Instance, ilvl: int) -> Level:
+    def level(self, instance: _Instance, ilvl: int) -> Level:
+        """A level of a list instance: its own override, else its abstract list's."""
         if ilvl in instance.levels:
             return instance.levels[ilvl]
-        level = self._abstract.get(instance.abstract, {}).get(ilvl, Level())
+        level = self.abstract.get(instance.abstract, {}).get(ilvl, Level())
         if ilvl in instance.starts:
             return Level(instance.starts[ilvl], level.format, level.text, level.suffix, level.legal)
         return level
 
+
+def _instance(num: etree._Element) -> _Instance:
+    ref = child(num, W + "abstractNumId")
+    instance = _Instance("" if ref is None else ref.get(VAL) or "")
+    for override in num.iterchildren(W + "lvlOverride"):
+        ilvl = to_int(override.get(W + "ilvl"), -1)
+        if not 0 <= ilvl < _LEVELS:
+            continue
+        start = child(override, W + "startOverride")
+        if start is not None:
+            instance.starts[ilvl] = to_int(start.get(VAL), 1)
+        replaced = child(override, W + "lvl")
+        if replaced is not None:
+            instance.levels[ilvl] = _level(replaced)
+    return instance
+
+
+class Numbering:
+    """The numbering definitions of one document, and the counters as paragraphs go by."""
+
+    def __init__(self, definitions: Definitions) -> None:
+        self._definitions = definitions
+        self._counters: dict[str, list[int | None]] = {}
+
     def label(self, num_id: str, ilvl: int) -> Label | None:
         """Advance the counters for a paragraph numbered (num_id, ilvl) and return its label."""
-        instance = self._instances.get(num_id)
+        instance = self._definitions.instances.get(num_id)
         if instance is None or num_id == "0":
             return None
         ilvl = min(max(ilvl, 0), _LEVELS - 1)
-        level = self._level(instance, ilvl)
+        level = self._definitions.level(instance, ilvl)
         if level.format == "bullet":
             return Label("", True, level.suffix)
         # An instance that restarts its numbering counts on its own.
@@ -167,7 +214,7 @@ class Numbering:
             placeholder = f"%{shallower + 1}"
             if placeholder not in text:
                 continue
-            other = self._level(instance, shallower)
+            other = self._definitions.level(instance, shallower)
             value = counters[shallower]
             fmt = "decimal" if level.legal and shallower < ilvl else other.format
             shown = format_number(other.start if value is None else value, fmt)
