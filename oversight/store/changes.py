@@ -18,11 +18,13 @@ import threading
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-# Statements written as text that change what is stored (ORM and Core ones say so themselves).
-_WRITES = re.compile(
-    r"\s*(?:INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|COPY)\b", re.IGNORECASE
+# Statements that change nothing stored; any other is taken for a write (a text() INSERT, a
+# CTE that writes, DDL), at worst letting kept pages go for nothing.
+_READS = re.compile(
+    r"\s*(?:SELECT|SHOW|SET|RESET|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|EXPLAIN|VALUES)\b",
+    re.IGNORECASE,
 )
 _WROTE = "oversight_wrote"
 # Run before a writing transaction commits. PL/pgSQL plans the UPDATE only when it runs, so
@@ -34,8 +36,27 @@ _BUMP = (
 _READ = text("SELECT version FROM store_change WHERE id = 1")
 
 
+def _run_bump(connection: Connection) -> None:
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(_BUMP)
+    except connection.dialect.loaded_dbapi.Error as exc:
+        # Raised as SQLAlchemy's own error, which callers handle, not the driver's.
+        raise DBAPIError.instance(_BUMP, None, exc, connection.dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
+
+
+def _autocommit(connection: Connection) -> bool:
+    return bool(getattr(connection.connection.driver_connection, "autocommit", False))
+
+
 def count_writes(engine: Engine) -> None:
-    """Make a PostgreSQL engine bump the store's change count in every transaction that writes."""
+    """Make a PostgreSQL engine bump the store's change count in every transaction that writes.
+
+    The database must run at READ COMMITTED (PostgreSQL's default), and the account Oversight
+    connects as may update `store_change`: the bump is part of every writing commit.
+    """
     if engine.url.get_backend_name() != "postgresql":
         return
 
@@ -48,20 +69,19 @@ def count_writes(engine: Engine) -> None:
         context: Any,
         _executemany: bool,
     ) -> None:
-        if connection.info.get(_WROTE):
-            return
         dml = context is not None and (context.isinsert or context.isupdate or context.isdelete)
-        if dml or _WRITES.match(statement):
+        writes = dml or not _READS.match(statement)
+        if not writes:
+            return
+        if _autocommit(connection):
+            _run_bump(connection)  # the write is committed already: count it now
+        else:
             connection.info[_WROTE] = True
 
     @event.listens_for(engine, "commit")
     def _bump(connection: Connection) -> None:
         if connection.info.pop(_WROTE, False):
-            cursor = connection.connection.cursor()
-            try:
-                cursor.execute(_BUMP)
-            finally:
-                cursor.close()
+            _run_bump(connection)
 
     @event.listens_for(engine, "rollback")
     def _forget(connection: Connection) -> None:

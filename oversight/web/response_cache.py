@@ -14,6 +14,7 @@ Entries also expire after `ttl` seconds, for a taxonomy file edited in place.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import secrets
 import time
@@ -54,6 +55,8 @@ MAX_ENTRIES = 1000
 MAX_BODY_BYTES = 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 TTL_SECONDS = 300.0
+# How long a request waits for another's build of the same page before building its own.
+WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +158,8 @@ class ResponseCache:
         key = self._key(scope, version, asker.account)
         entry = self._fresh(key)
         if entry is None and key in self.building:
-            await self.building[key].wait()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.building[key].wait(), WAIT_SECONDS)
             entry = self._fresh(key)
         if entry is not None:
             await self._serve(entry, asker, send)

@@ -79,3 +79,25 @@ def test_a_write_through_another_engine_is_seen(counter: ChangeCounter, database
     finally:
         other.dispose()
     assert counter.version() not in (None, before)
+
+
+@pytest.mark.postgres
+def test_writes_the_statement_does_not_announce_are_counted(
+    counter: ChangeCounter, engine: Engine
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's data_version sees every write by itself")
+    before = counter.version()
+    with engine.connect() as connection:
+        connection.execute(
+            text(
+                "WITH added AS (INSERT INTO login_failure (key, failed_at) "
+                "VALUES ('f', now()) RETURNING id) SELECT count(*) FROM added"
+            )
+        )
+        connection.commit()
+    after_cte = counter.version()
+    assert after_cte not in (None, before)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("DELETE FROM login_failure WHERE key = 'f'"))
+    assert counter.version() not in (None, after_cte)

@@ -12,6 +12,7 @@ import os
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+from oversight.store.changes import count_writes
 from oversight.store.tables import Base
 
 
@@ -38,6 +39,7 @@ def _run_online() -> None:
     if not url:
         raise RuntimeError("no database URL: pass -x url=... or set OVERSIGHT_DATABASE_URL")
     engine = create_engine(url)
+    count_writes(engine)
     try:
         with engine.connect() as conn:
             _run(conn)

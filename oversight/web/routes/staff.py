@@ -1,7 +1,7 @@
 """What staff do: upload minutes (one or many files, or zips) and publish or unpublish
 meetings. Each has a form and an API twin; both need an editor or admin and the session's
-token. Uploaded files are read and stored in a worker thread, one upload at a time, so the
-server goes on answering other readers meanwhile.
+token. Uploaded files are read and stored in a worker thread, one upload at a time in each
+server process, so the server goes on answering other readers meanwhile.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ State = Literal["draft", "published"]
 MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 # Uploads rebuild the record across meetings: two at once would only wait on each other.
 _ONE_UPLOAD_AT_A_TIME = threading.Lock()
+# How often an upload waiting for another to finish looks again (waiting holds no thread).
+_WAIT_SECONDS = 0.25
 
 
 def _outcome(outcome: UploadOutcome) -> UploadOutcomePublic:
@@ -52,19 +54,25 @@ async def _read(files: list[UploadFile], limit: int) -> list[UploadedFile]:
 
 
 def _store_uploads(site: SiteState, files: list[UploadedFile], actor: str) -> UploadResultPage:
-    with _ONE_UPLOAD_AT_A_TIME:
-        outcomes = ingest_uploads(
-            engine=site.database.engine,
-            files=files,
-            actor=actor,
-            max_file_bytes=site.settings.max_file_bytes,
-            taxonomy_path=site.settings.topics_file,
-        )
+    outcomes = ingest_uploads(
+        engine=site.database.engine,
+        files=files,
+        actor=actor,
+        max_file_bytes=site.settings.max_file_bytes,
+        taxonomy_path=site.settings.topics_file,
+    )
     return UploadResultPage(outcomes=[_outcome(o) for o in outcomes])
 
 
 async def _upload(site: SiteState, files: list[UploadedFile], actor: str) -> UploadResultPage:
-    return await anyio.to_thread.run_sync(_store_uploads, site, files, actor)
+    # Wait on the event loop, so that a queue of uploads holds none of the server's threads
+    # and one given up by its client is dropped before it is stored.
+    while not _ONE_UPLOAD_AT_A_TIME.acquire(blocking=False):
+        await anyio.sleep(_WAIT_SECONDS)
+    try:
+        return await anyio.to_thread.run_sync(_store_uploads, site, files, actor)
+    finally:
+        _ONE_UPLOAD_AT_A_TIME.release()
 
 
 @router.get("/upload", response_class=HTMLResponse, include_in_schema=False)

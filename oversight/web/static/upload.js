@@ -16,12 +16,21 @@
     words.textContent = text;
   }
 
-  function show(html) {
-    var page = new DOMParser().parseFromString(html, "text/html");
+  function stopped(text) {
+    bar.value = 0;
+    say(text);
+    button.disabled = false;
+  }
+
+  function show(request) {
+    var page = new DOMParser().parseFromString(request.responseText, "text/html");
     var main = page.querySelector("main");
     var here = document.querySelector("main");
     if (!main || !here) {
-      say("The server's answer could not be shown. Reload the page to try again.");
+      // A plain answer, such as the one refusing an upload over the size limit: its words,
+      // as text.
+      var answer = (request.responseText || "").trim().slice(0, 500);
+      stopped(answer || "The upload failed (" + request.status + "). Try again.");
       return;
     }
     document.title = page.title;
@@ -48,11 +57,13 @@
       say("Sent. Reading the minutes: this can take a minute for many files.");
     });
     request.addEventListener("load", function () {
-      show(request.responseText);
+      show(request);
     });
     request.addEventListener("error", function () {
-      say("The upload did not reach the server. Check the connection and try again.");
-      button.disabled = false;
+      stopped("The upload did not reach the server. Check the connection and try again.");
+    });
+    request.addEventListener("abort", function () {
+      stopped("The upload was stopped. Choose the files again to try once more.");
     });
     status.hidden = false;
     button.disabled = true;
