@@ -31,6 +31,8 @@ _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 # The last character (before a final newline, as "$" allows) of a sentence cut in two.
 _JOIN_END_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz,-–")
 _JOIN_START = re.compile(r"^[a-z(]")
+# "(b) asks the Commissioner …" after "(a) supports …; and" starts the next part of a list.
+_ENUMERATOR = re.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 
 
 _BOLD_TAGS = re.compile(r"(?:<b>|<strong>)+.*?(?:</b>|</strong>)+:?", re.I | re.S)
@@ -209,7 +211,12 @@ def _join_broken(lines: list[Line]) -> list[Line]:
             prev_text, prev_kind = joined[-1]
             head = prev_text.rstrip("\t ")
             tail = text.lstrip("\t ")
-            if prev_kind is not BlockKind.HEADING and _ends_cut(head) and _JOIN_START.match(tail):
+            if (
+                prev_kind is not BlockKind.HEADING
+                and _ends_cut(head)
+                and _JOIN_START.match(tail)
+                and not _ENUMERATOR.match(tail)
+            ):
                 joined[-1] = (f"{head} {tail}", prev_kind)
                 continue
         joined.append((text, kind))

@@ -12,8 +12,9 @@ from oversight.extract.due import Due, find_due
 from oversight.extract.items import Items, item_label
 from oversight.extract.lines import Line
 from oversight.extract.owners import OwnerFinder, split_owners
-from oversight.extract.similarity import token_f1
-from oversight.extract.tables import action_table_columns
+from oversight.extract.sentences import split_sentences
+from oversight.extract.similarity import token_f1, words
+from oversight.extract.tables import action_table_columns, read_table
 from oversight.extract.updates import is_update_line, update_section_lines
 from oversight.records.types import Action, SourceSpan
 
@@ -26,6 +27,11 @@ _SUMMARY = re.compile(
     r"^(?:summary\s+of\s+(?:the\s+)?actions?|actions?\s+summary|(?:new\s+)?actions?\s+arising\s+"
     r"from\s+(?:this|the)\s+meeting|the\s+actions\s+(?:from|agreed\s+at)\s+the\s+meeting)",
     re.I,
+)
+# An owner tag closing a paragraph: "… broken down by district. (Action: PCC)".
+_TAG = re.compile(
+    r"(?:\(\s*|[.;]\s+|\s[–—-]\s*)(?:ACTIONS?|Actions?)\s*(?::|–|—|-)\s*"
+    r"(?P<owner>[A-Z][\w/&,.' -]{0,40}?)\s*\)?\.?\s*$"
 )
 _REFERENCE = re.compile(r"^(?P<ref>\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3})\b")
 
@@ -118,7 +124,13 @@ def extract_actions(
             not in {"action", "actions", "owner", "lead", "who", "by whom", "responsible"}
             else []
         )
-        if m and m.group("text").strip():
+        tag = _TAG.search(body) if m is None and "ction" in body[-60:] else None
+        if tag is not None:
+            sentences = split_sentences(body[: tag.start()].rstrip(" (–—-"))
+            if sentences:
+                offset, text = sentences[-1]
+                add(text, line, offset, split_owners(tag.group("owner")), None, in_summary)
+        elif m and m.group("text").strip():
             text = m.group("text")
             owners = column_owners or (split_owners(m.group("owner")) if m.group("owner") else [])
             add(text, line, line.body.find(text), owners, m.group("ref"), in_summary)
@@ -159,34 +171,38 @@ AddAction = Callable[[str, Line, int, list[str], "str | None", bool, "str | None
 
 
 def _read_table(lines: list[Line], position: int, columns: dict[str, int], add: AddAction) -> int:
-    """Read the rows of an action log table; return the first line after it."""
-    while position < len(lines):
-        line = lines[position]
-        cells = line.text.split("\t")
-        if len(cells) < 2:
-            break
+    """Read the new actions of an action log table; return the first line after it. An
+    action log at the end repeats the actions raised in the minutes, so its rows count as a
+    summary; rows that report progress on earlier actions are updates, not actions."""
+    rows, end = read_table(lines, position, columns)
+    for row in rows:
+        if row.reports_progress:
+            continue
+        owners = split_owners(row.owner) if row.owner not in {"", "–", "-"} else []
+        add(
+            row.text,
+            row.line,
+            row.text_offset,
+            owners,
+            row.ref or None,
+            True,
+            None if row.due in {"", "–", "-"} else row.due,
+        )
+    return end
 
-        row = {
-            role: cells[index].strip() if index < len(cells) else ""
-            for role, index in columns.items()
-        }
-        text = row.get("text", "")
-        if text:
-            owner = row.get("owner", "")
-            owners = split_owners(owner) if owner not in {"", "–", "-"} else []
-            due = row.get("due", "")
-            offset = line.text.find(text)
-            add(
-                text,
-                line,
-                max(offset - (line.body_start - line.start), 0),
-                owners,
-                row.get("ref") or None,
-                False,
-                None if due in {"", "–", "-"} else due,
-            )
-        position += 1
-    return position
+
+def _repeats(action: Action, summary: Action) -> bool:
+    """Say whether a summary line (or action log row) repeats an action: much the same words,
+    the same reference, or a shortened form whose words all come from the action."""
+    if token_f1(action.text, summary.text) >= 0.7:
+        return True
+    if action.reference and action.reference == summary.reference:
+        return True
+    short = words(summary.text)
+    if len(short) < 4:
+        return False
+    long = set(words(action.text))
+    return sum(w in long for w in short) >= 0.85 * len(short)
 
 
 def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
@@ -196,11 +212,14 @@ def _without_repeats(found: list[tuple[Action, bool]]) -> list[Action]:
     for action, summary in found:
         if not summary:
             continue
-        match = next((a for a in main if token_f1(a.text, action.text) >= 0.7), None)
+        match = next((a for a in main if _repeats(a, action)), None)
         if match is None:
             extra.append(action)
-        elif not match.owners and action.owners:
+            continue
+        if not match.owners and action.owners:
             match.owners = action.owners
+        if match.due_date is None and action.due_date is not None:
+            match.due, match.due_date = action.due, action.due_date
     unique: list[Action] = []
     for action in main + extra:
         same = next(

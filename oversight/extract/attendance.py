@@ -12,47 +12,39 @@ import re
 from dataclasses import dataclass, field
 
 from oversight.extract.lines import Line
+from oversight.extract.people import (
+    ROLE_WORDS,
+    TRAILING_ABBR,
+    is_abbr,
+    is_name,
+    parse_person,
+    role_and_abbr,
+)
 from oversight.records.types import Person, SourceSpan
 
 _LABEL = re.compile(
-    r"^\s*(?:-\s*)?(?P<label>Attendance|Attendees|Present|In\s+attendance|Also\s+(?:present|in\s+attendance)"
-    r"|(?:Panel\s+|Committee\s+|Board\s+)?Members\s+present|Officers?\s+present|Officers\s+in\s+attendance"
+    r"^\s*(?:-\s*)?(?P<label>Attendance|Attendees|Present|In\s+attendance|In\s+the\s+chair"
+    r"|Also\s+(?:present|in\s+attendance)"
+    r"|(?:Panel\s+|Committee\s+|Board\s+)?Members(?:\s+present|(?=\s*:))|Officers?\s+present"
+    r"|Officers\s+in\s+attendance|Officers(?=\s*:)"
     r"|Apologies(?:\s+for\s+absence)?|Apologies\s+received(?:\s+from)?|Absent)\b\s*(?:were\s+received\s+from)?\s*:?\s*",
     re.I,
 )
-_TITLE = (
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Supt|"
-    r"Ch\.?\s*Supt|Det\.?)\.?\s+)"
-)
-_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
-_NAME = re.compile(
-    rf"^{_TITLE}?{_NAME_WORD}(?:\s+(?:de|van|von|der|da|le|la)?\s*{_NAME_WORD}){{0,4}}$"
-)
-_ROLE_WORDS = re.compile(
-    r"\b(Commissioner|Constable|Officer|Chief|Director|Head|Superintendent|Inspector|Manager|"
-    r"Assistant|Secretary|Executive|Treasurer|Member|Chair|Chairman|Clerk|Analyst|Lead|Adviser|"
-    r"Advisor|Deputy|Support|Intern|Registrar|Solicitor|Coordinator|Co-ordinator|Staff|Policy|"
-    r"Finance|Governance|Auditor|Monitoring|Scrutiny|Representative|Observer|Counsel|Engagement|"
-    r"Commissioning|Communications|Council|Sergeant|Partner|OPCC|PCC|Vice)\b"
-)
-_ABBR = re.compile(r"^(?:[A-Z]/\s?)?[A-Z][A-Za-z/&]{0,7}(?:\s[A-Z]{1,4})?$")
-_SEPARATORS = (
-    re.compile(r"\s+[–—-]+\s*|\s*[–—-]+\s+"),
-    re.compile(r"[–—]|-(?=[A-Z]/|[A-Z][a-z]+\s)"),
-)
-# "Name – Role", then "Name, Role".
-_PERSON_SEPARATORS = (*_SEPARATORS, re.compile(r",\s*"))
-_INLINE_ABBR = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[^()]{1,12})\)\s*(?P<role>.*)$")
-_TRAILING_ABBR = re.compile(r"\s*\((?P<abbr>[^()]{1,12})\)\s*$")
 _STOP_ROLES = re.compile(r"^(?:Name|Capacity|Role|Title|Organisation)\s*:?$", re.I)
 
 
 _MARKER = re.compile(
-    r"\s*\((?P<m>chair(?:man|woman|person)?|in\s+the\s+chair|vice[- ]chair(?:man)?|substitute|"
-    r"minutes|minute[- ]taker|notes|clerk)\)",
+    r"\s*\((?P<m>chair(?:man|woman|person)?|in\s+the\s+chair|vice[- ]chair(?:man|woman|person)?|"
+    r"substitute|minutes|minute[- ]taker|notes|clerk)\)",
     re.I,
 )
-_LONG_PAREN = re.compile(r"\s*\((?P<inner>[^()]{2,90})\)\s*$")
+# "(Policy Officer, OPCC – notes)": the marker closes the bracket that holds the role.
+_INNER_MARKER = re.compile(r"\s*[–—-]\s*(?P<m>minutes|minute[- ]taker|notes|clerk)\s*(?=\))", re.I)
+# "Councillors A, B and C", "Independent Co-opted Members: D and E": one capacity for a group.
+_GROUP = re.compile(
+    r"^(?P<group>Councillors|Cllrs\.?|(?:[A-Z][\w-]*\s+){0,3}(?:Members|Advisers|Advisors|"
+    r"Representatives|Observers))\s*:?\s+(?=\S)"
+)
 
 
 @dataclass(slots=True)
@@ -67,18 +59,13 @@ class Attendance:
 
 
 def _markers(text: str) -> tuple[str, set[str]]:
-    """Remove "(Chair)", "(minutes)" and similar markers; return the text and the markers."""
+    """Remove "(Chair)", "(minutes)" and similar markers; return the text and the markers as
+    written."""
     if "(" not in text:
         return text.strip(), set()
-    found = {m.group("m").lower() for m in _MARKER.finditer(text)}
-    return _MARKER.sub("", text).strip(), found
-
-
-def _is_name(text: str) -> bool:
-    text = text.strip()
-    return (
-        " " in text and bool(_NAME.match(text)) and not _ROLE_WORDS.search(text) and len(text) <= 40
-    )
+    found = {m.group("m") for m in _MARKER.finditer(text)}
+    found |= {m.group("m") for m in _INNER_MARKER.finditer(text)}
+    return _INNER_MARKER.sub("", _MARKER.sub("", text)).strip(), found
 
 
 _APOLOGIES_SENTENCE = re.compile(
@@ -95,58 +82,6 @@ def apologies_in_text(lines: list[Line], start: int, limit: int = 80) -> list[Pe
         if m:
             return _people_from_list(m.group("who"), line.body_start + m.start("who"))
     return []
-
-
-def _is_abbr(text: str) -> bool:
-    text = text.strip()
-    if not _ABBR.match(text):
-        return False
-    uppers = sum(map(str.isupper, text))
-    return uppers >= 2 or (len(text) <= 2 and uppers >= 1)
-
-
-def _role_and_abbr(role: str) -> tuple[str | None, str | None]:
-    role = role.strip(" ,;.")
-    abbr: str | None = None
-    m = _TRAILING_ABBR.search(role)
-    if m and _is_abbr(m.group("abbr")):
-        abbr = m.group("abbr").strip()
-        role = role[: m.start()].strip(" ,;")
-    return (role or None), abbr
-
-
-def parse_person(text: str, span: SourceSpan | None = None) -> Person | None:
-    """Read one "Name – Role (ABBR)", "Name (AB) Role" or "Name, Role" entry."""
-    text = text.strip().lstrip("-•* ").strip(" ;.")
-    if not text or len(text) > 160:
-        return None
-    if _is_name(text):
-        return Person(name=text, span=span)
-    m = _INLINE_ABBR.match(text)
-    if m and _is_name(m.group("name")) and _is_abbr(m.group("abbr")):
-        role = m.group("role").strip(" ,–—-") or None
-        return Person(
-            name=m.group("name").strip(), role=role, abbreviation=m.group("abbr"), span=span
-        )
-    for separator in _PERSON_SEPARATORS:
-        parts = separator.split(text, maxsplit=1)
-        if len(parts) == 2 and _is_name(parts[0]):
-            role, abbr = _role_and_abbr(parts[1])
-            if role is None and abbr is None:
-                continue
-            if role and not (_ROLE_WORDS.search(role) or role[:1].isupper()):
-                continue
-            return Person(name=parts[0].strip(), role=role, abbreviation=abbr, span=span)
-    m2 = _LONG_PAREN.search(text)
-    if m2:
-        name = text[: m2.start()].strip()
-        if _is_name(name):
-            inner = m2.group("inner").strip()
-            if _is_abbr(inner):
-                return Person(name=name, abbreviation=inner, span=span)
-            role, abbr = _role_and_abbr(inner)
-            return Person(name=name, role=role, abbreviation=abbr, span=span)
-    return None
 
 
 _BRACKETS_AND_SEPARATORS = re.compile(r"[(),;]")
@@ -173,40 +108,80 @@ def _split_top(text: str, separators: str) -> list[str]:
     return parts
 
 
-def _split_list(text: str) -> list[str]:
-    """Split a list of people at semicolons (when used) or commas, and at "and" between
-    two people."""
+def _singular(group: str) -> str:
+    """The capacity of one member of a group: "Councillors" gives "Councillor"."""
+    group = group.strip().rstrip(".")
+    if group.lower().startswith("cllr"):
+        return "Councillor"
+    return group[:-1] if group.endswith("s") else group
+
+
+def _parses(text: str) -> bool:
+    return parse_person(_markers(text)[0]) is not None
+
+
+def _split_list(text: str) -> list[tuple[str, str | None]]:
+    """Split a list of people at semicolons and commas, and at "and" between two people;
+    each entry comes with the capacity its group gives ("Councillors A, B and C")."""
     text = re.sub(r"\s+for\s+(?:minute|item)s?\s+[\w ,.and]+$", "", text.strip().rstrip("."))
-    parts = _split_top(text, ";") if ";" in text else _split_top(text, ",")
-    out: list[str] = []
-    for part in parts:
-        pieces = re.split(r"\s+and\s+", part)
-        if len(pieces) == 2 and all(parse_person(_markers(p)[0]) for p in pieces):
-            out.extend(pieces)
-        else:
-            out.append(part)
-    return [p.strip() for p in out if p.strip()]
+    semicolons = ";" in text
+    segments = _split_top(text, ";") if semicolons else [text]
+    out: list[tuple[str, str | None]] = []
+    for segment in segments:
+        segment = segment.strip()
+        group = _GROUP.match(segment)
+        group_role = _singular(group.group("group")) if group else None
+        if group:
+            segment = segment[group.end() :]
+        parts = _split_top(segment, ",")
+        if semicolons and len(parts) > 1:
+            # Semicolons part the people; commas inside a part belong to a role, unless
+            # every piece between them is a person.
+            pieces = [p for part in parts for p in re.split(r"\s+and\s+", part)]
+            if not all(_parses(p) for p in pieces):
+                parts = [segment]
+        for part in parts:
+            pieces = re.split(r"\s+and\s+", part)
+            if len(pieces) == 2 and all(_parses(p) for p in pieces):
+                out.extend((p.strip(), group_role) for p in pieces)
+            elif part.strip():
+                out.append((part.strip(), group_role))
+    return out
 
 
 def _people_from_list(text: str, start: int, result: Attendance | None = None) -> list[Person]:
     people: list[Person] = []
-    for raw_part in _split_list(text):
+    for raw_part, group_role in _split_list(text):
         offset = text.find(raw_part)
         span = SourceSpan(start + max(offset, 0), start + max(offset, 0) + len(raw_part))
         part, markers = _markers(raw_part)
         person = parse_person(part, span)
-        if person is not None and result is not None:
-            _note_markers(result, person, markers)
         if person is not None:
+            if group_role and person.role in (None, "Councillor"):
+                person.role = group_role
+            _marker_role(person, markers)
+            if result is not None:
+                _note_markers(result, person, markers)
             people.append(person)
-        elif people and (_ROLE_WORDS.search(part) or part[:1].isupper()) and not people[-1].role:
-            role, abbr = _role_and_abbr(part)
+        elif people and (ROLE_WORDS.search(part) or part[:1].isupper()) and not people[-1].role:
+            role, abbr = role_and_abbr(part)
             people[-1].role = role
             people[-1].abbreviation = people[-1].abbreviation or abbr
     return people
 
 
+def _marker_role(person: Person, markers: set[str]) -> None:
+    """Give a councillor marked "(Chair)" or "(substitute)" that capacity."""
+    for marker in markers:
+        low = marker.lower()
+        if low.startswith(("chair", "vice")) and person.role in (None, "Councillor"):
+            person.role = marker
+        elif low == "substitute" and person.role and "substitute" not in person.role:
+            person.role = f"{person.role} (substitute)"
+
+
 def _note_markers(result: Attendance, person: Person, markers: set[str]) -> None:
+    markers = {m.lower() for m in markers}
     if any(m.startswith(("chair", "in the chair")) for m in markers) and result.chair is None:
         result.chair = person.name
     if markers & {"minutes", "minute taker", "minute-taker", "notes", "clerk"}:
@@ -218,13 +193,13 @@ def _row_person(cells: list[str], line: Line) -> Person | None:
     if not cells:
         return None
     span = line.span()
-    if len(cells) >= 2 and _is_name(_TRAILING_ABBR.sub("", cells[0])):
-        name_abbr = _TRAILING_ABBR.search(cells[0])
-        role, abbr = _role_and_abbr(" ".join(cells[1:]))
-        if name_abbr and _is_abbr(name_abbr.group("abbr")):
+    if len(cells) >= 2 and is_name(TRAILING_ABBR.sub("", cells[0])):
+        name_abbr = TRAILING_ABBR.search(cells[0])
+        role, abbr = role_and_abbr(" ".join(cells[1:]))
+        if name_abbr and is_abbr(name_abbr.group("abbr")):
             abbr = abbr or name_abbr.group("abbr")
         return Person(
-            name=_TRAILING_ABBR.sub("", cells[0]).strip(), role=role, abbreviation=abbr, span=span
+            name=TRAILING_ABBR.sub("", cells[0]).strip(), role=role, abbreviation=abbr, span=span
         )
     return parse_person(" – ".join(cells) if len(cells) > 1 else cells[0], span)
 
@@ -263,6 +238,8 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
                 )
             if rest_is_none(text[label.end() :]):
                 people = []
+            if word.startswith("in the") and people and result.chair is None:
+                result.chair = people[0].name
         elif status is not None or (not seen_any and line.kind.value == "list_item"):
             if len(cells) > 1:
                 person = _row_person(cells, line)
@@ -271,14 +248,15 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
                 plain, markers = _markers(text)
                 person = parse_person(plain, line.span())
                 if person is not None:
+                    _marker_role(person, markers)
                     _note_markers(result, person, markers)
                 people = [person] if person else []
                 if not people and ("," in text or ";" in text) and status is not None:
                     people = _people_from_list(text, line.start, result)
                 if person and person.role is None and person.abbreviation is None:
                     pending_name = person
-                elif not people and pending_name is not None and _ROLE_WORDS.search(text):
-                    pending_name.role, pending_name.abbreviation = _role_and_abbr(text)
+                elif not people and pending_name is not None and ROLE_WORDS.search(text):
+                    pending_name.role, pending_name.abbreviation = role_and_abbr(text)
                     pending_name = None
                     result.end = i + 1
                     i += 1
@@ -301,7 +279,9 @@ def extract_attendance(lines: list[Line], start: int) -> Attendance:
                 break
             continue
         target = result.apologies if status == "apologies" else result.attendees
-        target.extend(people)
+        named = {p.name for p in target}
+        # The chair named on a line of their own may be listed again among those present.
+        target.extend(p for p in people if p.name not in named)
         seen_any = seen_any or bool(people) or bool(label)
         result.end = i + 1
         i += 1

@@ -19,13 +19,13 @@ from oversight.records.types import Commitment, SourceSpan
 _CUE = re.compile(
     r"\b(?:will|would|should|shall|is\s+going\s+to|are\s+going\s+to|hopes?|hoped|anticipates?|"
     r"expects?|expected|plans?\s+to|planned|aims?\s+to|on\s+track|intends?\s+to|committed|"
-    r"commitment|promised|undertook|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b"
+    r"commitment|promised|undertook|agreed\s+to|to\s+be\s+(?:delivered|completed|in\s+place|live|rolled\s+out))\b"
 )
 # A word of each of _CUE's forms: a sentence with none of them cannot match it.
 _CUE_WORDS = (
     "will", "would", "should", "shall", "going", "hope", "anticipate", "expect", "plan", "aim",
-    "track", "intend", "commit", "promised", "undertook", "deliver", "complet", "place", "live",
-    "roll",
+    "track", "intend", "commit", "promised", "undertook", "agreed", "deliver", "complet", "place",
+    "live", "roll",
 )  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WHEN = re.compile(
@@ -40,18 +40,29 @@ _WHEN = re.compile(
     r"|(?:a|one|two|three|four|five|six|twelve|\d{1,2})\s+(?:weeks?|months?|years?)(?:'s?)?(?:\s+time)?"
     r"|a\s+years?'?\s+time|(?:this|next)\s+(?:month|year|quarter|financial\s+year)"
     r"|(?:this|the)\s+month|(?:the\s+)?next\s+\w+(?:\s+\w+)?\s+meeting"
-    r"))\b"
+    r"|(?:financial\s+|calendar\s+)?year(?:[- ]end)?"
+    r")"
+    # "on 12th Sept": a date, not a span of time.
+    r"|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:\s+(?:19|20)?\d\d)?"
+    r")\b"
 )
 _ASKING = re.compile(
     r"^(?:The\s+)?(?:PCC|Commissioner|DPCC|Chair|Panel|Members?)\b[^.]{0,40}?\b(?:asked|requested|"
     r"sought|queried|questioned|wanted|noted|highlighted|welcomed|said|stated|will\s+monitor|"
-    r"would\s+like|acknowledged|raised)\b",
+    r"would\s+like|acknowledged|raised|reminded|recalled)\b",
     re.I,
 )
 _SPEAKER = re.compile(
     r"\b(?:[A-Z]/\s?)?(?:CC|DCC|ACC|CEX|CFO|Chief\s+Constable|Deputy\s+Chief\s+Constable)\b"
 )
-_NOT_PROMISE = re.compile(r"\brecommendations?\b|^(?:-\s*)?ACTIONS?\b|^Actions?\s*:", re.I)
+# An inspectorate's recommendation says what the force should do, an action is recorded as
+# such, a decision as such: none of them is the force's own promise.
+_NOT_PROMISE = re.compile(
+    r"^(?:-\s*)?(?:recommendation|afi|area\s+for\s+improvement|cause\s+of\s+concern)\b"
+    r"|^(?:-\s*)?(?:actions?|decisions?|resolved|agreed)\b[^:]{0,20}:|^(?:-\s*)?ACTIONS?\b"
+    r"|\b(?:chief\s+constables|forces|the\s+force)\s+should\b",
+    re.I,
+)
 _INTRO = re.compile(
     r"\b(?:hoped|hopes|will|would|plans?|aims?|expects?|intends?|committed)\b.*:\s*$", re.I
 )
@@ -68,13 +79,13 @@ def _who(text: str, fallback: str | None) -> str | None:
     return re.sub(r"\s+", "", m.group(0)) if m and len(m.group(0)) <= 6 else fallback
 
 
-def _when(sentence: str) -> re.Match[str] | None:
-    """The time phrase of a sentence; one that opens it ("In August the CC set out…") sets
-    the scene rather than a deadline."""
-    for m in _WHEN.finditer(sentence):
-        if m.start() > 0:
-            return m
-    return None
+def _when(sentence: str, cue: int) -> re.Match[str] | None:
+    """The time phrase of a sentence: the first after the promising word `cue` starts at,
+    else the first that does not open the sentence ("In August the CC set out…" sets the
+    scene rather than a deadline)."""
+    found = [m for m in _WHEN.finditer(sentence) if m.start() > 0]
+    after = next((m for m in found if m.start() > cue), None)
+    return after or (found[0] if found else None)
 
 
 def extract_commitments(
@@ -130,9 +141,10 @@ def extract_commitments(
             if not may_promise:
                 continue
             lower = sentence.lower()
-            if not _CUE.search(lower):
+            cue = _CUE.search(lower)
+            if cue is None:
                 continue
-            when = _when(lower)
+            when = _when(lower, cue.start())
             if when is None or sentence.rstrip().endswith("?") or _ASKING.search(sentence):
                 continue
             if _NOT_PROMISE.search(sentence) or any(

@@ -14,6 +14,8 @@ _LABEL = re.compile(
     r"DECIDED|Decided)(?:\s+(?:unanimously|that))?\s*(?::|–|-|—)?\s*)(?P<text>.*)$"
 )
 _PART = re.compile(r"^(?:-\s*)?(?:\(?[a-z0-9ivx]{1,4}[.)]|[-•])\s+(?P<text>.+)$")
+# "(a) supports the precept; and" – the joining word belongs to the list, not the decision.
+_LIST_JOIN = re.compile(r"(?<=[;,])\s*(?:and|or)\s*$")
 _STARTS = re.compile(
     r"^(?:RESOLVED|Resolved|DECISION|Decision|DECIDED|Decided)\b|^It\s+was\s+resolved", re.I
 )
@@ -38,7 +40,7 @@ def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
             part = _PART.match(lines[follow].body.strip())
             if not part or lines[follow].number is not None or follow in items.title_lines:
                 break
-            parts.append((part.group("text").strip(), lines[follow]))
+            parts.append((_LIST_JOIN.sub("", part.group("text").strip()), lines[follow]))
             follow += 1
         if text and not (parts and text.endswith(":")):
             offset = line.body.find(text)

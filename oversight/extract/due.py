@@ -3,8 +3,9 @@
 "at the November 2018 meeting" and "(Feb 2023)" give the first of that month; "in 3 months"
 and "revisit in 6 months" count from the meeting; "by the end of this month" is the month's
 last day; "at the next meeting" is the next meeting's date when the minutes give it;
-"by 31 July 2024" is that day. Quarter meetings ("the Q3 performance meeting") are left for
-the meeting calendar to resolve.
+"by 31 July 2024" is that day, "w/c 4 March" the Monday it names; "by the end of Q2" and "by
+the year end" are the end of that quarter or of the financial year (April to March). Quarter
+meetings ("the Q3 performance meeting") are left for the meeting calendar to resolve.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _MONTH_NAME = (
 )
 _PAREN_MONTH = re.compile(rf"\((?P<month>{_MONTH_NAME})\.?\s+(?P<year>(?:19|20)\d\d)\)", re.I)
 _AT_MEETING = re.compile(
-    rf"\b(?:at|to|for|in)\s+(?:the\s+|an?\s+)?(?:(?P<next>next|following|subsequent)\s+|"
+    rf"\b(?:at|to|for|in|before|by|ahead\s+of)\s+(?:the\s+|an?\s+)?(?:(?P<next>next|following|subsequent)\s+|"
     rf"(?P<month>{_MONTH_NAME})\s+(?:(?P<year>(?:19|20)\d\d)\s+)?|(?P<quarter>Q[1-4])\s+)"
     r"(?:[\w&/-]+\s+){0,5}?(?:meeting|board|HTA|session|panel|committee)\b",
     re.I,
@@ -51,11 +52,21 @@ _IN_PERIOD = re.compile(
     re.I,
 )
 _END_OF = re.compile(
-    rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:(?P<this>this|the)\s+month|(?P<month>{_MONTH_NAME})"
-    r"(?:\s+(?P<year>(?:19|20)\d\d))?)\b",
+    r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?:(?P<this>this|the)\s+month"
+    rf"|(?P<month>{_MONTH_NAME})(?:\s+(?P<year>(?:19|20)\d\d))?"
+    r"|(?:the\s+)?(?P<quarter>Q[1-4])(?:\s+(?P<fy>(?:19|20)\d\d)/\d\d)?"
+    r"|(?:the\s+|this\s+)?(?P<fin>financial\s+)?(?P<yr>year))"
+    r"|(?P<yend>(?:financial\s+)?year[- ]end))\b",
     re.I,
 )
-_BY_DATE = re.compile(r"\b(?:by|before|no\s+later\s+than|on|due)\s+(?:the\s+)?", re.I)
+# "w/c 4 March": the week that starts on the day.
+_BY_DATE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than|on|due|w/[cb]|week\s+(?:commencing|beginning))\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+# The month in which each quarter of the financial year (April to March) ends.
+_QUARTER_END_MONTH = {1: 6, 2: 9, 3: 12, 4: 3}
 # Words each pattern cannot match without (see oversight.extract.cues).
 _AT_MEETING_CUES = ("meeting", "board", "hta", "session", "panel", "committee")
 _IN_PERIOD_CUES = ("month", "week", "day", "year")
@@ -80,6 +91,24 @@ def _month_date(month: str, year: str | None, meeting: dt.date | None) -> dt.dat
         return None
     candidate = dt.date(meeting.year, number, 1)
     return candidate if candidate > meeting else dt.date(meeting.year + 1, number, 1)
+
+
+def _period_end(end: re.Match[str], meeting: dt.date | None) -> dt.date | None:
+    """The last day of the quarter or year an "end of …" phrase names: quarters and "year
+    end" are of the financial year (April to March), "the end of the year" of the calendar."""
+    if end.group("quarter"):
+        month = _QUARTER_END_MONTH[int(end.group("quarter")[1])]
+        if end.group("fy"):
+            year = int(end.group("fy")) + (1 if month == 3 else 0)
+            return end_of_month(dt.date(year, month, 1))
+    elif end.group("yend") or end.group("fin"):
+        month = 3
+    else:
+        month = 12
+    if meeting is None:
+        return None
+    candidate = end_of_month(dt.date(meeting.year, month, 1))
+    return candidate if candidate >= meeting else end_of_month(dt.date(meeting.year + 1, month, 1))
 
 
 def find_due(
@@ -121,6 +150,8 @@ def find_due(
         elif end.group("month"):
             first = _month_date(end.group("month"), end.group("year"), meeting_date)
             date = end_of_month(first) if first else None
+        else:
+            date = _period_end(end, meeting_date)
     if paren:
         parts.append(paren.group(0).strip())
         date = _month_date(paren.group("month"), paren.group("year"), meeting_date)

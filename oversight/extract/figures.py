@@ -35,21 +35,35 @@ _COUNT_NOUNS = (
     r"offenders|OCGs|groups"
 )
 _COUNT = re.compile(rf"\s+((?:[A-Za-z'’-]+\s+){{0,2}}?(?:{_COUNT_NOUNS}))\b", re.I)
+# Any other plural noun within three words counts what the number counts ("412 missing
+# episodes", "57 visits"), but not units of time or words that merely end in "s".
+_PLURAL = re.compile(r"\s+((?:[a-z][a-z'’-]*\s+){0,2}?[a-z][a-z'’-]*[^\Wsui]s)\b")
+_NOT_PLURAL = frozenset(
+    ("years", "weeks", "days", "hours", "minutes", "months", "seconds", "does", "always",
+     "towards", "perhaps", "whereas", "besides", "sometimes", "hers", "ours", "yours", "theirs",
+     "afterwards", "its", "this", "was", "has")
+)  # fmt: skip
 _RATE = re.compile(r"\s+(?:a|per)\s+(quarter|month|week|year|day)\b", re.I)
 _DURATION = re.compile(
-    r"\s+(minutes|seconds|hours|days|months)(\s+of\s+(?:delays?|waiting))?\b", re.I
+    r"\s+(?:working\s+)?(minutes|seconds|hours|days|months)(\s+of\s+(?:delays?|waiting))?\b", re.I
 )
 _MONEY_BEFORE = re.compile(r"£\s?$")
 _MONEY_SCALE = re.compile(r"\s?(m|k|bn|million|billion|thousand)\b", re.I)
 _DURATION_CUE = re.compile(
-    r"\b(?:average|answered|within|wait|waiting|delays?|took|taking)\b", re.I
+    r"\b(?:averag(?:e|ed|es|ing)|answered|within|wait|waiting|delays?|took|taking)\b", re.I
+)
+_TARGET_NOUNS = (
+    r"(?:target|aspiration|ambition|goal|standard|limit|threshold|expectation|tolerance)"
 )
 _TARGET = re.compile(
-    r"(?:(?:target|aspiration|ambition|goal|standard)\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
-    r"|(?P<b>\d+(?:\.\d+)?\s?%)\s+(?:target|aspiration|ambition|goal|standard))",
+    rf"(?:{_TARGET_NOUNS}\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
+    rf"|(?P<b>\d+(?:\.\d+)?\s?%)\s+{_TARGET_NOUNS})",
     re.I,
 )
-_TARGET_WORDS = ("target", "aspiration", "ambition", "goal", "standard")
+_TARGET_WORDS = (
+    "target", "aspiration", "ambition", "goal", "standard", "limit", "threshold", "expectation",
+    "tolerance",
+)  # fmt: skip
 _PERIOD = re.compile(
     r"\b(?:(?:in|during|for|over|at\s+the\s+end\s+of|by\s+the\s+end\s+of|so\s+far)\s+)"
     r"(?P<p>(?:the\s+)?(?:last|previous|past|this|current)\s+(?:\d+\s+)?(?:quarter|month|year|"
@@ -79,6 +93,33 @@ _NAMING = re.compile(
     r"Recommendation|Section|Article|OC|version|year|years)\s*$",
     re.I,
 )
+# A value the figure before it is compared with: "9.1%, compared with 7.4% a year earlier",
+# "up from 37%", "fallen from 410 to 265 cases", "against 8.1% in the same quarter".
+_COMPARED = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|than|against|versus|vs\.?)\s+(?:the\s+|a\s+)?[£$]?$", re.I
+)
+# "11 of the 12 audits", "29 of 34 recommendations".
+_SHARE = re.compile(r"\s+of\s+(?:the\s+)?\d[\d,]*")
+_WHOLE = re.compile(r"(?:\b\d[\d,]*\s+|^|[,;]\s+)of\s+(?:the\s+)?$", re.I)
+# A level with no unit after it: "numbers stood at 2,298", "had reached 96", "from 61 to 83".
+_LEVEL = re.compile(
+    r"\b(?:(?:stood|stands|standing|remained|remains|remain|kept|maintained?|held|peaked|capped)"
+    r"\s+at|reached|totalled|totalling|numbered|from\s+\d[\d,.]*\s+to)\s+$",
+    re.I,
+)
+# Numbers that a plan aims at or that an action sets, not figures reported.
+_AIM = re.compile(r"\bto\s+reach\s+(?:a\s+|an\s+)?$|\b(?:below|above|at\s+least)\s+$", re.I)
+_ACTION_LABEL = re.compile(r"^(?:-\s*)?actions?\b[^:]{0,30}:", re.I)
+# "The ACC said that …": who spoke is no part of what was measured.
+_REPORTED = re.compile(
+    r"^.*?\b(?:said|reported|explained|confirmed|noted|stated|added|highlighted|advised)\s+"
+    r"(?:that\s+)?",
+    re.I,
+)
+# An abbreviation in brackets, "(ASB)", continues its clause rather than closing it.
+_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z/&]{0,9}\)")
+# "from 6.1% to 7.9%": the value before "to" is where the figure started.
+_TO_NUMBER = re.compile(r"\s+to\s+[£$]?\d")
 # 101, 999 and 111 are the names of telephone services, not counts of calls.
 _SERVICE_NUMBERS = {"101", "999", "111"}
 
@@ -87,6 +128,10 @@ def _clause_stops(sentence: str) -> list[tuple[int, int]]:
     """The (start, end) of every clause stop in a sentence, in order."""
     punct = _PUNCT_STOP if "–" in sentence or "-" in sentence else _PUNCT_STOP_NO_DASH
     stops = [m.span() for m in punct.finditer(sentence)]
+    if "(" in sentence:
+        inside = [a.span() for a in _ABBREVIATION.finditer(sentence)]
+        if inside:
+            stops = [s for s in stops if not any(a <= s[0] < b for a, b in inside)]
     if has_any(sentence.lower(), _WORD_STOP_CUES):
         stops.extend(m.span() for m in _WORD_STOP.finditer(sentence))
         stops.sort()
@@ -112,6 +157,8 @@ def _measure(
     else:
         following = next((s for s in stops[count:] if s[0] >= end), None)
         right = sentence[end : following[0]] if following else after
+    if "said" in left or "report" in left or "ed " in left:
+        left = _REPORTED.sub("", left, count=1)
     # split() leaves no whitespace behind, so the words need no further squeezing.
     words = [*left.split()[-10:], "…", *unit_words.split(), *right.split()[:8]]
     return " ".join(words).strip(" …").strip(" .,")
@@ -134,21 +181,39 @@ def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
     found = _DURATION.match(after)
     if found:
         return "time", found.group(1).lower(), m.end() + found.end()
-    found = _COUNT.match(after)
-    if found:
+    share = _SHARE.match(after)
+    if share:
+        # "11 of the 12 audits": the first number counts, the second is the whole.
+        rest = after[share.end() :]
+        whole = _COUNT.match(rest) or _PLURAL.match(rest)
+        if whole and whole.group(1).split()[-1].lower() not in _NOT_PLURAL:
+            noun = f"{share.group(0).strip()}{whole.group(0)}"
+            return "count", noun, m.end() + share.end() + whole.end()
+    found = _COUNT.match(after) or _PLURAL.match(after)
+    if found and found.group(1).split()[-1].lower() not in _NOT_PLURAL:
         return "count", found.group(1), m.end() + found.end()
+    if _LEVEL.search(sentence, max(0, m.start() - 24), m.start()):
+        return "level", "", m.end()
     return None
 
 
 def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) -> bool:
     """A duration is a figure when it measures something ("answered within 3.5 minutes",
     "7 months of delays"), not when it says when ("in 3 months", "10 days ago")."""
-    if "%" in sentence or re.match(r"\s+ago\b", sentence[end:]):
+    if re.match(r"\s+ago\b", sentence[end:]):
+        return False
+    # "87% of victims were contacted within 72 hours", "calls answered within 10 seconds
+    # stood at 89.5%": a duration in a percentage's clause belongs to its measure.
+    percent = sentence.rfind("%", 0, m.start())
+    if percent >= 0 and not _CLAUSE_STOP.search(sentence, percent, m.start()):
+        return False
+    percent = sentence.find("%", end)
+    if percent >= 0 and not _CLAUSE_STOP.search(sentence, end, percent):
         return False
     if re.search(r"of\s+(?:delays?|waiting)$", sentence[m.start() : end]):
         return True
     return unit != "months" and bool(
-        _DURATION_CUE.search(sentence[max(0, m.start() - 30) : m.start()])
+        _DURATION_CUE.search(sentence[max(0, m.start() - 45) : m.start()])
     )
 
 
@@ -163,16 +228,23 @@ def _targets(sentence: str) -> list[tuple[str, int]]:
     return found
 
 
-def _own_target(targets: list[tuple[str, int]], percent: str, position: int) -> str | None:
-    """The target a figure is held against: the first named after it, else the last before.
+def _own_target(
+    targets: list[tuple[str, int]], percent: str, position: int, claimed: set[int]
+) -> str | None:
+    """The target a figure is held against: the first named after it, else the last before
+    that no earlier figure has taken; the one taken goes into `claimed`.
 
     "58% of calls against the 75% target, and 89% against the standard of 90%" holds each
-    figure to its own target. Targets equal to the figure itself do not count."""
+    figure to its own target; in "71% against a target of 75%, and 83% of victims …" the 83%
+    has none. Targets equal to the figure itself do not count."""
     others = [(at, value) for value, at in targets if value != percent]
     following = [pair for pair in others if pair[0] > position]
     if following:
-        return min(following)[1]
-    return max(others)[1] if others else None
+        chosen = min(following)
+        claimed.add(chosen[0])
+        return chosen[1]
+    free = [pair for pair in others if pair[0] not in claimed]
+    return max(free)[1] if free else None
 
 
 def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figure]:
@@ -184,10 +256,11 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
             continue
         for offset, sentence in split_sentences(line.body):
             numbers = list(_NUMBER.finditer(sentence))
-            if not numbers:
+            if not numbers or _ACTION_LABEL.match(sentence):
                 continue
             targets = _targets(sentence)
             target_norm = {value for value, _ in targets}
+            claimed: set[int] = set()
             has_figure = False
             # Worked out once per sentence, and only for sentences that quote a figure.
             stops: list[tuple[int, int]] | None = None
@@ -215,6 +288,15 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                 kind, unit, end = found
                 if value in _SERVICE_NUMBERS and kind in {"count", "time"}:
                     continue
+                window = max(0, m.start() - 24)
+                if (has_figure or _TO_NUMBER.match(sentence, end)) and _COMPARED.search(
+                    sentence, window, m.start()
+                ):
+                    continue
+                if _AIM.search(sentence, window, m.start()) or _WHOLE.search(
+                    sentence, window, m.start()
+                ):
+                    continue
                 if kind == "count" and float(value.replace(",", "")) < 3:
                     continue
                 if kind == "time" and not _is_duration_figure(sentence, m, end, unit):
@@ -228,7 +310,7 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                 seen.add(key)
                 target = None
                 if percent is not None:
-                    target = _own_target(targets, percent, m.start()) or (
+                    target = _own_target(targets, percent, m.start(), claimed) or (
                         percent if is_target else None
                     )
                     seen.update(target_norm)
@@ -242,7 +324,7 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                             sentence, m.start(), end, stops, unit if kind == "count" else ""
                         ),
                         value=f"{qualifier.group(1)} {value}" if qualifier else value,
-                        unit=unit.split()[-1].lower() if kind == "count" else unit,
+                        unit=unit.split()[-1].lower() if kind == "count" else unit or None,
                         target=target,
                         period=period.group("p") if period else None,
                         span=SourceSpan(

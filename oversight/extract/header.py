@@ -39,11 +39,15 @@ _HELD_VENUE = re.compile(
     re.I,
 )
 _BODY = re.compile(
-    r"((?:[A-Z][\w&'’-]*\s+){0,6}(?:Board|Committee|Panel|Forum|Group|Commission))\b"
+    r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for)\s+(?=[A-Z]))?){0,6}"
+    r"(?:Board|Committee|Panel|Forum|Group|Commission))\b"
 )
+# The end of a time range after its start: "10:00 – 11:30", "2pm to 4pm".
+_UNTIL = re.compile(r"^\s*(?:[–—-]|to|until)\s*(?=\d)")
 # Attendance lists and numbered items end the header.
 _STOP = re.compile(
-    r"^(?:-\s*)?(?:present|attendance|attendees|in\s+attendance|members\s+present|apologies|also\s+present)\b"
+    r"^(?:-\s*)?(?:present|attendance|attendees|in\s+attendance|members\s+present|apologies|also\s+present"
+    r"|in\s+the\s+chair)\b|^(?:-\s*)?(?:panel\s+|committee\s+|board\s+)?members\s*:"
     r"|^\d{1,3}(?:\.\d+)*\.?\s+[A-Z]",
     re.I,
 )
@@ -135,6 +139,20 @@ def resolve_year(
     return None, f"Date line '{label}' has no year and nothing in the minutes gives one."
 
 
+def _place_after_time(text: str) -> str | None:
+    """The place written after a date's time or time range: ", 10.00am – 12.30pm, Room 2"."""
+    found = find_time_span(text)
+    if found is None or text[: found[1]].strip(" ,"):
+        return None
+    rest = text[found[2] :]
+    until = _UNTIL.match(rest)
+    end_time = find_time_span(rest) if until else None
+    if until and end_time and end_time[1] == until.end():
+        rest = rest[end_time[2] :]
+    place = re.sub(r"^[\s,;–—-]*(?:(?:at|in)\s+)?(?:the\s+)?", "", rest).strip(" .")
+    return place if place[:1].isupper() and len(place) < 120 else None
+
+
 def extract_header(lines: list[Line], text: str) -> Header:
     """Read the header fields from the top of the minutes."""
     header = Header()
@@ -186,6 +204,10 @@ def extract_header(lines: list[Line], text: str) -> Header:
             if found_time:
                 header.start_time = header.start_time or found_time[0]
                 rest = rest[found_time[2] :]
+                until = _UNTIL.match(rest)
+                end_time = find_time_span(rest) if until else None
+                if until and end_time and end_time[1] == until.end():
+                    rest = rest[end_time[2] :]
             place = re.sub(r"^(?:at|in)\s+", "", rest.strip(" ,.;–-"))
             if place and not header.venue:
                 header.venue = place
@@ -217,6 +239,8 @@ def extract_header(lines: list[Line], text: str) -> Header:
                     header.venue = header.venue or (venue.group("a") or venue.group("b")).strip(
                         " ."
                     )
+                elif not header.venue:
+                    header.venue = _place_after_time(after_date)
             header.end = max(header.end, line.index + 1)
         elif not title_lines and len(body) < 120 and body.isupper():
             title_lines.append(body)

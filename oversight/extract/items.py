@@ -1,5 +1,6 @@
-"""Agenda items: numbered rows ("2.1", "3.", "Ref 03/21/06/2023"), sub-items numbered inside
-a row ("a. Title", "1. Title"), and unnumbered headings; and which item each line is under."""
+"""Agenda items: numbered rows ("2.1", "3.", "Ref 03/21/06/2023"), minute numbers ("12/25
+Minutes"), sub-items numbered inside a row ("a. Title", "1. Title"), and unnumbered headings,
+in title case or in sentence case above a paragraph; and which item each line is under."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from oversight.records.types import AgendaItem
 
 _INLINE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]|\((?P<paren>[a-z]|\d{1,2})\)"
-    r"|(?P<named>Ref\.?\s*[\w/.-]+|(?:Item|Minute)\s+\d{1,3}(?:/\d{2,4})?)[.:]?)\s+(?P<title>\S.*)$"
+    r"|(?P<named>Ref\.?\s*[\w/.-]+|(?:Item|Minute)\s+\d{1,3}(?:/\d{2,4})?)[.:]?"
+    # Minute numbers with the year: "12/25", "PCP 12/25", "JAC/24/13".
+    r"|(?P<minute>(?:[A-Z]{2,5}[ /])?\d{1,3}/\d{2,4}(?:/\d{1,3})?)[.:]?)\s+(?P<title>\S.*)$"
 )
 _SENTENCE_START = re.compile(
     r"\s(?=(?:The|This|These|There|It|In|Following|Since|Both|A|An|All|As|At|During|Due|"
@@ -27,9 +30,16 @@ _LABELS = re.compile(
     r"recommendation(?:s)?(?:\s+\d+)?|summary\s+of\s+actions?(?:\s+arising)?|"
     r"actions?\s+summary|present|apologies|attendance|attendees|in\s+attendance|name|capacity|"
     r"no\.?|item|items|ref|owner|lead|due|question(?:s)?(?:\s+\d+)?|answer|response|"
-    r"discussion|purpose|background|notes?|minutes|agenda|date|venue|chair|time)\b",
+    r"discussion|purpose|background|notes?|minutes|agenda|date|venue|"
+    r"chair(?:man|woman|person)?|signed|time)\b",
     re.I,
 )
+# A label that opens a heading naming a topic: "Update on previous actions", "Questions from
+# the Commissioner".
+_LABEL_TOPIC = re.compile(
+    r"^(?:updates?|questions?|progress)\s+(?:on|from|to|for|about|of|regarding)\s", re.I
+)
+_NO_CONTENT = re.compile(r"^(?:N/?A|None|Nil|No\s+items?)$", re.I)
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9&/,'’ –-]{12,100}?)\s*:\s*\S")
 _MINOR_WORDS = {
     "and",
@@ -112,7 +122,7 @@ def is_title_like(text: str, *, heading: bool = False, numbered: bool = False) -
     words = text.split()
     if len(words) > 14:
         return False
-    if not numbered and _LABELS.match(text) and len(words) <= 4:
+    if not numbered and _is_label(text) and len(words) <= 4:
         return False
     if heading or text.isupper():
         return True
@@ -123,6 +133,46 @@ def is_title_like(text: str, *, heading: bool = False, numbered: bool = False) -
     return capitalised / len(significant) >= 0.6 and len(words) >= 2
 
 
+def _is_label(text: str) -> bool:
+    """Say whether a line opens with a label ("Findings", "Action arising", "No.") rather
+    than naming a topic."""
+    return bool(_LABELS.match(text)) and not _LABEL_TOPIC.match(text)
+
+
+def _is_plain_heading(lines: list[Line], position: int) -> bool:
+    """Say whether a short line in sentence case heads the paragraphs after it ("Any other
+    business" above a paragraph): it ends without a stop and the next line is prose or a
+    label."""
+    body = lines[position].body.strip()
+    words = body.split()
+    if not words or len(words) > 8 or len(body) > 70 or not body[0].isupper():
+        return False
+    if body[-1] in ".?!:;,)" or _NO_CONTENT.match(body) or _is_label(body):
+        return False
+    if position + 1 >= len(lines):
+        return False
+    following = lines[position + 1]
+    text = following.body.strip()
+    if following.number is not None or following.kind is BlockKind.HEADING:
+        return False
+    return len(text.split()) >= 10 or (bool(_LABELS.match(text)) and ":" in text[:40])
+
+
+def _action_log_rows(lines: list[Line], start: int) -> set[int]:
+    """The rows of action log tables, whose numbers are action numbers, not items."""
+    rows: set[int] = set()
+    inside = False
+    for position in range(start, len(lines)):
+        line = lines[position]
+        if "\t" not in line.text:
+            inside = False
+        elif action_table_columns(line) is not None:
+            inside = True
+        elif inside:
+            rows.add(position)
+    return rows
+
+
 def _is_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
@@ -130,7 +180,15 @@ def _is_question(text: str) -> bool:
 def extract_items(lines: list[Line], start: int) -> Items:
     """Find the agenda items from line `start` on."""
     result = Items()
-    table_numbered = sum(1 for line in lines[start:] if line.number is not None) >= 2
+    log_rows = _action_log_rows(lines, start)
+    table_numbered = (
+        sum(
+            1
+            for position in range(start, len(lines))
+            if lines[position].number is not None and position not in log_rows
+        )
+        >= 2
+    )
     current_main: str | None = None
     previous_was_title = False
     body_since_title = True
@@ -143,6 +201,9 @@ def extract_items(lines: list[Line], start: int) -> Items:
             continue
         if action_table_columns(line) is not None:
             in_action_table = True
+            if result.items:
+                result.line_item[position] = len(result.items) - 1
+            continue
         elif in_action_table and "\t" in line.text:
             # Rows of an action log carry action numbers, not agenda items.
             if result.items:
@@ -163,8 +224,21 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 current_main = number
         else:
             inline = _INLINE_NUMBER.match(body)
+            if (
+                inline
+                and inline.group("minute")
+                and (line.kind is BlockKind.LIST_ITEM or inline.group("title")[:1] in "–—-")
+            ):
+                # "JAC/24/05 – CFO to circulate …" reports on an action; a minute number
+                # heads its title directly.
+                inline = None
             if inline and not _is_question(body):
-                raw_num = inline.group("num") or inline.group("paren") or inline.group("named")
+                raw_num = (
+                    inline.group("num")
+                    or inline.group("paren")
+                    or inline.group("named")
+                    or inline.group("minute")
+                )
                 title_text = inline.group("title")
                 title, length = title_from_body(title_text)
                 heading = line.kind is BlockKind.HEADING
@@ -177,7 +251,13 @@ def extract_items(lines: list[Line], start: int) -> Items:
                         level = current_main.count(".") + 2
                     else:
                         number = raw_num
-                        level = raw_num.count(".") + 1 if raw_num[:1].isdigit() else 2
+                        level = (
+                            raw_num.count(".") + 1
+                            if raw_num[:1].isdigit()
+                            else 1
+                            if inline.group("minute")
+                            else 2
+                        )
                         current_main = number
                     offset = body.find(title_text)
                     new_item = AgendaItem(
@@ -200,7 +280,7 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 and len(body.split()) <= 14
                 and body[:1].isupper()
                 and not re.search(r"[.?!:;,]$", body)
-                and not _LABELS.match(body)
+                and not _is_label(body)
             ):
                 new_item = AgendaItem(
                     title=clean_title(body), number=None, level=2, span=line.body_span()
@@ -208,8 +288,15 @@ def extract_items(lines: list[Line], start: int) -> Items:
             elif (
                 not line.continuation
                 and line.kind is not BlockKind.LIST_ITEM
-                and is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
-                and not _LABELS.match(body)
+                and (
+                    is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
+                    or (
+                        not table_numbered
+                        and current_main is None
+                        and _is_plain_heading(lines, position)
+                    )
+                )
+                and not _is_label(body)
             ):
                 next_line = lines[position + 1] if position + 1 < len(lines) else None
                 next_numbered = next_line is not None and (

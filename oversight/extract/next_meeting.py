@@ -13,10 +13,24 @@ from oversight.records.types import NextMeeting, SourceSpan
 _CUE = re.compile(r"\b(?:next|future)\s+meeting|\bdate\s+of\s+(?:the\s+)?next\b", re.I)
 _LABEL_END = re.compile(r"^[^:]{0,120}?(?:meeting|venue|date|time)\b[^:]{0,40}:\s*", re.I)
 _VENUE_WORDS = re.compile(
-    r"\b(?:Room|HQ|Headquarters|Hall|House|Centre|Center|Office|Offices|Station|Chamber|"
-    r"Chambers|Suite|Building|Virtual|Teams|Zoom|online|Court|Library)\b",
+    r"\b(?:Room|Board\s?room|HQ|Headquarters|Hall|House|Centre|Center|Office|Offices|Station|"
+    r"Chamber|Chambers|Suite|Building|Virtual|Teams|Zoom|online|Court|Library)\b",
     re.I,
 )
+# What is left of a heading "Date of next meeting" once its cue is read, and the number of
+# the paragraph under it: "meeting 7.1 Tuesday 11 March …".
+_LEFTOVER = re.compile(r"^\s*(?:meeting\b)?[\s:.–—-]*(?:\d{1,2}(?:\.\d{1,2})+\s+)?", re.I)
+# "The next meeting (of the Panel) would be held on …": the words before the date.
+_LEAD_IN = re.compile(
+    r"^[^.]{0,80}?\b(?:next|future)\s+meeting\b"
+    r"(?:\s+of\s+the\s+[\w ]{1,40}?(?=\s+(?:will|would|shall|is|be)\b))?\s*"
+    r"(?:(?:will|would|shall|is\s+to|is\s+due\s+to)\s+(?:be\s+held|take\s+place|be)|be\s+held|"
+    r"is\s+(?:scheduled|planned|arranged)(?:\s+for)?|is)?\s*(?:on|at|for)?\s*",
+    re.I,
+)
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
+# A place name alone, which continues the venue before it: "County Hall, Kelsby".
+_PLACE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
 def _resolve(day: int, month: int, year: int | None, meeting: dt.date | None) -> dt.date | None:
@@ -55,6 +69,21 @@ def _candidates(lines: list[Line]) -> list[int]:
     return strong + weak
 
 
+def _venue_and_kind(pieces: list[str]) -> tuple[str | None, str | None]:
+    """The venue (the first piece naming a place, with the place pieces after it) and the
+    kind of meeting (the first other piece)."""
+    first = next((i for i, p in enumerate(pieces) if _VENUE_WORDS.search(p)), None)
+    if first is None:
+        return None, pieces[0] if pieces else None
+    last = first
+    while last + 1 < len(pieces) and (
+        _VENUE_WORDS.search(pieces[last + 1]) or _PLACE.match(pieces[last + 1])
+    ):
+        last += 1
+    others = pieces[:first] + pieces[last + 1 :]
+    return ", ".join(pieces[first : last + 1]), others[0] if others else None
+
+
 def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> NextMeeting | None:
     """Find the next meeting's date, time, kind and venue."""
     for position in _candidates(lines):
@@ -62,6 +91,7 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
         body = line.body
         label = _LABEL_END.match(body)
         rest = body[label.end() :] if label else body[_CUE.search(body).end() :]  # type: ignore[union-attr]
+        rest = rest[_LEFTOVER.match(rest).end() :]  # type: ignore[union-attr]
         start = line.body_start + (len(body) - len(rest))
         end_line = line
         follow = position + 1
@@ -69,9 +99,11 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
             nxt = lines[follow]
             if nxt.number is not None:
                 break
-            rest = f"{rest} {nxt.body}".strip()
+            rest = f"{rest} {_PARAGRAPH_NUMBER.sub('', nxt.body)}".strip()
             end_line = nxt
             follow += 1
+        if _CUE.search(rest):
+            rest = rest[_LEAD_IN.match(rest).end() :]  # type: ignore[union-attr]
         dates = find_dates(rest)
         if not dates:
             continue
@@ -83,10 +115,12 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
         if found_time:
             remainder = remainder[: found_time[1]] + " " + remainder[found_time[2] :]
         pieces = [p.strip(" ,.;:–-") for p in re.split(r"[,;]\s+|\.\s+|\.$", remainder)]
-        pieces = [re.sub(r"^(?:at|in|on)\s+|\s+(?:at|in|on)$", "", p).strip() for p in pieces]
+        pieces = [
+            re.sub(r"^(?:(?:at|in|on)\s+)+(?:the\s+)?|\s+(?:at|in|on)$", "", p).strip()
+            for p in pieces
+        ]
         pieces = [p for p in pieces if p and len(p) > 2 and not re.fullmatch(r"(?:at|in|on)", p)]
-        venue = next((p for p in pieces if _VENUE_WORDS.search(p)), None)
-        kind = next((p for p in pieces if p != venue), None)
+        venue, kind = _venue_and_kind(pieces)
         return NextMeeting(
             date=date,
             time=time,

@@ -13,8 +13,8 @@ _RANK = (
     r"Inspector|Sergeant|Registrar|Treasurer|Clerk|Secretary)"
 )
 _ROLE_PHRASE = (
-    r"(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Lead|Adviser|Advisor|Clerk|Executive|"
-    r"Treasurer|Secretary|Registrar|Team|Unit|Analyst)"
+    r"(?:(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Lead|Adviser|Advisor|Clerk|Executive|"
+    r"Treasurer|Secretary|Registrar|Team|Unit|Analyst)|Head\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
 _SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\+)\s*")
 _LEAD_VERBS = (
@@ -40,6 +40,11 @@ _TOKEN = (
     rf"(?:Deputy\s+|Assistant\s+)?Chief(?:\s+Constable)?|{_ACRONYM}(?:\s[A-Z]{{1,4}}\b)?|{_NAME})"
 )
 _GROUP = rf"(?P<o>{_TOKEN}(?:\s*(?:/|,|&|\band\b)\s*(?:the\s+)?{_TOKEN})*)"
+# Before "to …" a rank or office may carry the holder's surname: "ACC Elwood to report".
+_SURNAME = r"(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?"
+_SUBJECT_TOKEN = rf"(?:(?:{_RANK}|{_ACRONYM}){_SURNAME}|{_TOKEN})"
+_RANKED = re.compile(rf"(?:{_RANK}|{_ACRONYM}){_SURNAME}")
+_SUBJECT_GROUP = rf"(?P<o>{_SUBJECT_TOKEN}(?:\s*(?:/|,|&|\band\b)\s*(?:the\s+)?{_SUBJECT_TOKEN})*)"
 
 
 class OwnerFinder:
@@ -63,16 +68,16 @@ class OwnerFinder:
 
     def _plausible(self, owner: str) -> bool:
         """A capitalised name counts only when the attendance lists it."""
-        if re.fullmatch(_RANK, owner) or re.fullmatch(_ROLE_PHRASE, owner):
+        if _RANKED.fullmatch(owner) or re.fullmatch(_ROLE_PHRASE, owner):
             return True
         if re.fullmatch(_NAME, owner):
             return owner in self.known or owner in self.aliases
         return True
 
 
-def _patterns(group: str) -> tuple[str, ...]:
+def _patterns(group: str, subject: str) -> tuple[str, ...]:
     return (
-        rf"^(?:-\s*)?(?:The\s+|the\s+)?{group}\s+{_LEAD_VERBS}\b",
+        rf"^(?:-\s*)?(?:The\s+|the\s+)?{subject}\s+{_LEAD_VERBS}\b",
         rf"\b(?:asked|requested|invited|tasked|requires?|required)\s+(?:that\s+)?(?:the\s+)?{group}\s+(?:to|would|will|should|for)\b",
         rf"\b(?:briefing|update|report|paper|note|response|presentation|details|information)\s+"
         rf"(?:\w+\s+){{0,3}}?from\s+(?:the\s+)?{group}",
@@ -80,7 +85,7 @@ def _patterns(group: str) -> tuple[str, ...]:
     )
 
 
-_PATTERNS = [re.compile(p) for p in _patterns(_GROUP)]
+_PATTERNS = [re.compile(p) for p in _patterns(_GROUP, _SUBJECT_GROUP)]
 
 
 def _split_group(text: str) -> list[str]:

@@ -61,8 +61,10 @@ def _restated(
 ) -> bool:
     """Return True when a commitment repeats an earlier promise with the same date.
 
-    Such a sentence is already an event of the earlier promise (found in the running text);
-    one with a new date is a revised promise and is tracked on its own.
+    Such a sentence is already an event of the earlier promise (found in the running text),
+    or follows close on the one that is (the question that raised the promise, then the
+    answer that restates its date); one with a new date is a revised promise and is tracked
+    on its own.
     """
     if span is None:
         return False
@@ -73,7 +75,13 @@ def _restated(
             if (
                 event.meeting_id == ref.meeting_id
                 and event.span is not None
-                and (event.span.start < span.end and span.start < event.span.end)
+                and event.span.start < span.end
+                and span.start < event.span.end + _NEARBY
             ):
                 return True
     return False
+
+
+# How far before a commitment with the same date, in characters, an event of a promise may
+# end in one meeting's text and still be the same matter: a question, then its answer.
+_NEARBY = 200

@@ -137,7 +137,7 @@ def test_unlinking_an_update_takes_it_out_of_the_history(
     _, editor = site
     events = editor.get(f"/api/actions/{ITEM}").json()["events"]
     update = events[1]["key"]
-    assert update == "20250917-U06"
+    assert update == "20250917-U05"
     response = editor.post(
         f"/actions/{ITEM}/corrections",
         data={
