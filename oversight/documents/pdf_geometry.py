@@ -8,12 +8,14 @@ a page's very top or bottom are dropped.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 # Share of the page height, at its top and its bottom, where furniture may sit.
@@ -53,8 +55,9 @@ class Word(NamedTuple):
         return self.bottom - self.top
 
 
-# A page has thousands of words; C-level getters for the fields asked of each of them.
-_X0, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("top"), attrgetter("bottom")
+# A page has thousands of words; C-level getters for the fields asked of each of them
+# (a word's fields by their place in the tuple).
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _BOLD = (itemgetter(place) for place in range(6))
 
 
 @dataclass(slots=True)
@@ -66,24 +69,34 @@ class Rule:
     y: float
 
 
-@dataclass(slots=True)
 class Line:
-    """Words that share a baseline, left to right."""
+    """Words that share a baseline, left to right, with the median top, bottom and height
+    of their boxes."""
 
-    words: list[Word]
-    page: int
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
+    __slots__ = ("bottom", "page", "size", "top", "words")
 
-    def __post_init__(self) -> None:
-        words = self.words
+    def __init__(self, words: list[Word], page: int) -> None:
         words.sort(key=_X0)
+        self.words = words
+        self.page = page
         tops, bottoms = list(map(_TOP, words)), list(map(_BOTTOM, words))
-        self.top = median(tops)
-        self.bottom = median(bottoms)
-        # Word.height, for every word at once.
-        self.size = median(map(operator.sub, bottoms, tops))
+        top, bottom, count = tops[0], bottoms[0], len(words)
+        if (
+            top
+            and bottom
+            and top == top
+            and bottom == bottom
+            and tops.count(top) == count
+            and bottoms.count(bottom) == count
+        ):
+            # Words level with one another (the usual line): the medians are their values
+            # (both non-zero numbers, so the same float whichever word they come from).
+            self.top, self.bottom, self.size = top, bottom, bottom - top
+        else:
+            self.top = median(tops)
+            self.bottom = median(bottoms)
+            # Word.height, for every word at once.
+            self.size = median(map(operator.sub, bottoms, tops))
 
     @property
     def x0(self) -> float:
@@ -98,7 +111,7 @@ class Line:
     @property
     def text(self) -> str:
         """The line's words joined by spaces."""
-        return " ".join(w.text for w in self.words)
+        return " ".join(map(_TEXT, self.words))
 
 
 @dataclass(slots=True)
@@ -113,21 +126,26 @@ class Page:
 
 
 def lines_of(words: Sequence[Word], *, page: int) -> list[Line]:
-    """Group a page's words into lines, top to bottom."""
-    lines: list[Line] = []
-    band: list[Word] = []
-    top = bottom = 0.0
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        centre = (word.top + word.bottom) / 2
-        if band and not top <= centre <= bottom:
-            lines.append(Line(band, page))
-            band = []
-        if not band:
-            top, bottom = word.top, word.bottom
-        band.append(word)
-    if band:
-        lines.append(Line(band, page))
-    return lines
+    """Group a page's words into lines, top to bottom.
+
+    Words are taken in the order of their centres (half-way between top and bottom); a line
+    starts with a word and takes the words after it whose centre lies within its top and
+    bottom."""
+    if not words:
+        return []
+    tops, bottoms = list(map(_TOP, words)), list(map(_BOTTOM, words))
+    centres = list(map(operator.truediv, map(operator.add, tops, bottoms), repeat(2)))
+    order = sorted(range(len(words)), key=centres.__getitem__)
+    starts = [0]
+    first = order[0]
+    top, bottom = tops[first], bottoms[first]
+    for position, index in enumerate(order[1:], start=1):
+        if not top <= centres[index] <= bottom:
+            starts.append(position)
+            top, bottom = tops[index], bottoms[index]
+    starts.append(len(order))
+    ordered = list(map(words.__getitem__, order))
+    return [Line(ordered[start:end], page) for start, end in itertools.pairwise(starts)]
 
 
 def _key(line: Line) -> str:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from bisect import bisect, bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 
 from oversight.documents.layout import Heading, Para, Piece, Row, paras
 from oversight.documents.pdf_geometry import Line, Rule, Word, median
@@ -42,7 +44,9 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?\
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 Gutter = tuple[float, float]
-_TEXT = attrgetter("text")
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _BOLD = (itemgetter(place) for place in range(6))
+_WORDS = attrgetter("words")
+_TAIL = re.compile(r"[^\W\d_]+.$")
 
 
 @dataclass(slots=True)
@@ -67,7 +71,7 @@ class _Fragment:
 
 def _fragment(words: list[Word], line: Line) -> _Fragment:
     # Whether it is bold is asked for every pair of fragments: work it out once.
-    bold = all(w.bold for w in words)
+    bold = all(map(_BOLD, words))
     return _Fragment(words, line.page, line.top, line.bottom, line.size, bold)
 
 
@@ -78,19 +82,19 @@ def _is_bullet(text: str) -> bool:
 def _gaps(line: Line) -> list[Gutter]:
     """Return the gaps in a line wide enough to separate cells."""
     words = line.words
-    widths = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
-    if not widths:
+    if len(words) < 2:
         return []
+    lefts, rights = list(map(_X0, words)), list(map(_X1, words))
+    widths = list(map(operator.sub, lefts[1:], rights))
     # Justified text stretches its spaces alike; a cell gap is wide against the line's
     # narrowest space.
     narrowest = min(widths)
     typical = narrowest if len(widths) >= 2 and narrowest <= 0.6 * line.size else 0.0
     threshold = max(_CELL_GAP * line.size, 2.0 * typical)
-    gaps = []
-    for index, width in enumerate(widths):
-        if width > threshold and not (index == 0 and _is_bullet(words[0].text)):
-            gaps.append((words[index].x1, words[index + 1].x0))
-    return gaps
+    wide = list(compress(range(len(widths)), map(operator.gt, widths, repeat(threshold))))
+    if wide and wide[0] == 0 and _is_bullet(words[0].text):
+        del wide[0]
+    return [(rights[index], lefts[index + 1]) for index in wide]
 
 
 def _narrow(gutters: list[Gutter], line: Line) -> list[Gutter] | None:
@@ -180,8 +184,10 @@ class Builder:
         self.lines = lines
         self.rules = rules
         self._by_height: dict[int, list[tuple[float, int]]] = {}
-        words = [w for line in lines for w in line.words]
-        self.body_size = median(w.height for w in words) if words else 10.0
+        words = list(itertools.chain.from_iterable(map(_WORDS, lines)))
+        # Word.height, for every word at once.
+        heights = map(operator.sub, map(_BOTTOM, words), map(_TOP, words))
+        self.body_size = median(heights) if words else 10.0
         gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page)
         # The usual gap between lines of a paragraph; with few lines to learn it from, no
         # more than a quarter of the text height.
@@ -197,8 +203,14 @@ class Builder:
         if self._vocabulary is None:
             # One scan of the words joined by spaces finds what a scan of each would: no
             # match can take in the space.
-            text = " ".join(w.text for w in self._words)
-            self._vocabulary = set(map(str.lower, _WORD.findall(text)))
+            # A word of letters only is one match; the others are searched.
+            texts = list(map(_TEXT, self._words))
+            letters = list(map(str.isalpha, texts))
+            found = _WORD.findall(" ".join(compress(texts, map(operator.not_, letters))))
+            # Lower-casing letters looks no further than the word (spaces bound it).
+            alpha = " ".join(compress(texts, letters))
+            words = alpha.lower().split(" ") if alpha else []
+            self._vocabulary = set(itertools.chain(words, map(str.lower, found)))
         return self._vocabulary
 
     def pieces(self) -> list[Piece]:
@@ -268,7 +280,8 @@ class Builder:
 
     def _keeps_hyphen(self, text: str, part: str) -> bool:
         """Say whether a word split at a line's end is a hyphenated compound."""
-        head = re.search(r"[^\W\d_]+.$", text)
+        # The letters before the last character lie in the last word (no space in them).
+        head = _TAIL.search(text, text.rfind(" ") + 1)
         tail = _WORD.match(part)
         stem = head.group()[:-1].lower() if head else ""
         rest = tail.group().lower() if tail else ""

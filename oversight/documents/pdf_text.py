@@ -1,0 +1,436 @@
+"""The words of a PDF page, made from the boxes PDFium gives its characters.
+
+A run of characters between separators is one word unless a gap wider than a word gap, a
+step back or a change of baseline splits it. Each character's box is asked of PDFium once,
+through functions declared to take plain pointers; the tests a run must pass to be one
+word are made for the whole page at once with C-level list operations, and a run that
+fails them is split character by character. Font and angle belong to the text object a
+character is drawn by, so they are asked once per object, and boldness once per font.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import operator
+import re
+import time
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from oversight.documents.pdf_geometry import Word
+
+# Characters turned further than this (radians) are watermarks or margin notes.
+_MAX_ANGLE = 0.05
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# A gap wider than this share of the text height splits two runs of letters into words.
+_WORD_GAP = 0.25
+# A run of characters between separators (control characters, spaces, a BOM); PDFium's
+# line-end hyphen mark (0x02) belongs to its word.
+_RUN = re.compile(r"[^\x00\x01\x03-\x20\ufeff\s]+")
+# How many characters of a page pass between two looks at the clock.
+_CLOCK_EVERY = 20000
+_SECOND = itemgetter(1)
+# Word(...) without its Python-level constructor: a page makes hundreds.
+_make = tuple.__new__
+
+
+class Overtime(Exception):
+    """Reading ran past its time limit."""
+
+
+class Handle(ctypes.c_void_p):
+    """A PDFium handle returned as itself (a subclass of a simple type is not made an int),
+    to be passed back to PDFium as it is."""
+
+
+class Calls(NamedTuple):
+    """PDFium functions called per character or per page object.
+
+    They are declared without argument types, take pointers made by `pointer` (an int
+    argument is a C int) or handles as returned, and keep the GIL: pypdfium2's typed
+    bindings convert and check every argument and release the GIL on every call, which
+    costs more than the call itself when a page has thousands of characters."""
+
+    char_box: Callable[[Any, int, Any], int]
+    text_object: Callable[[Any, int], int | None]
+    char_angle: Callable[[Any, int], float]
+    font_of: Callable[[Any], int | None]
+    page_object: Callable[[Any, int], Handle]
+    object_type: Callable[[Handle], int]
+    object_bounds: Callable[[Handle, Any, Any, Any, Any], int]
+    draw_mode: Callable[[Handle, Any, Any], int]
+    count_segments: Callable[[Handle], int]
+
+
+@lru_cache(maxsize=1)
+def calls() -> Calls:
+    """The PDFium functions, declared once."""
+    import pypdfium2.raw as pdfium_c
+
+    def plain(function: Any, restype: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value or 0
+        return ctypes.PYFUNCTYPE(restype)(address)
+
+    integer, address = ctypes.c_int, ctypes.c_void_p
+    return Calls(
+        char_box=plain(pdfium_c.FPDFText_GetLooseCharBox, integer),
+        text_object=plain(pdfium_c.FPDFText_GetTextObject, address),
+        char_angle=plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float),
+        font_of=plain(pdfium_c.FPDFTextObj_GetFont, address),
+        page_object=plain(pdfium_c.FPDFPage_GetObject, Handle),
+        object_type=plain(pdfium_c.FPDFPageObj_GetType, integer),
+        object_bounds=plain(pdfium_c.FPDFPageObj_GetBounds, integer),
+        draw_mode=plain(pdfium_c.FPDFPath_GetDrawMode, integer),
+        count_segments=plain(pdfium_c.FPDFPath_CountSegments, integer),
+    )
+
+
+def pointer(address: int) -> Any:
+    """An argument that passes `address` as a pointer."""
+    return ctypes.byref(ctypes.c_char.from_address(address))
+
+
+def handle_pointer(handle: Any) -> Any:
+    """An argument that passes a pypdfium2 raw handle as a pointer."""
+    return pointer(ctypes.cast(handle, ctypes.c_void_p).value or 0)
+
+
+class _Fonts:
+    """Whether the text at a character is bold, asked of PDFium once per font of a page.
+
+    The name PDFium gives is written into one buffer, which keeps the last name that fitted:
+    a name too long for it, or a character without a text object, leaves the one before."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.buffer = ctypes.create_string_buffer(128)
+        self.shown = ""
+        self.known: dict[int, tuple[str | None, int]] = {}
+
+    def bold(self, drawn_by: int | None, index: int) -> bool:
+        """Say whether the character at `index`, drawn by the text object `drawn_by`, is bold."""
+        font = calls().font_of(pointer(drawn_by)) if drawn_by is not None else None
+        known = self.known.get(font) if font is not None else None
+        if known is None:
+            known = self._ask(index)
+            if font is not None:
+                self.known[font] = known
+        written, weight = known
+        if written is not None:
+            self.shown = written
+        return weight >= 600 or any(mark in self.shown for mark in _BOLD_NAMES)
+
+    def _ask(self, index: int) -> tuple[str | None, int]:
+        """The font name PDFium writes for a character (None if it writes none), its weight."""
+        import pypdfium2.raw as pdfium_c
+
+        flags = ctypes.c_int()
+        size = len(self.buffer)
+        length = pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.buffer, size, flags)
+        written = self.buffer.value.decode("latin-1").lower() if 0 < length <= size else None
+        return written, pdfium_c.FPDFText_GetFontWeight(self.handle, index)
+
+
+class _Boxes(NamedTuple):
+    """The loose boxes of a stretch of characters (top and bottom measured upwards), and
+    whether PDFium gave one, in the order the characters were asked."""
+
+    found: list[int]
+    lefts: list[float]
+    tops: array[float]
+    rights: list[float]
+    bottoms: array[float]
+    # The four sides of each character as PDFium wrote them (left, top, right, bottom).
+    values: array[float]
+
+
+def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> _Boxes:
+    """Ask PDFium for the box of every character of some runs, each into its own slot."""
+    size = sum(ends) - sum(starts)
+    values = array("f", bytes(16 * size))
+    start = ctypes.c_char.from_buffer(values)
+    slots = map(ctypes.byref, repeat(start), range(0, 16 * size, 16))
+    indices = chain.from_iterable(map(range, starts, ends))
+    found = list(map(calls().char_box, repeat(textpage), indices, slots))
+    lefts, rights = values[0::4].tolist(), values[2::4].tolist()
+    return _Boxes(found, lefts, values[1::4], rights, values[3::4], values)
+
+
+def _split_run(
+    boxes: _Boxes, run: str, first: int, height: float, bold: bool, page: int
+) -> list[Word]:
+    """Split a run of characters (its boxes from `first` on) into words at gaps."""
+    words: list[Word] = []
+    letters: list[str] = []
+    x0 = x1 = top = bottom = last_left = last_right = last_bottom = 0.0
+    for offset, letter in enumerate(run):
+        index = first + offset
+        if not boxes.found[index]:
+            continue
+        left, right = boxes.lefts[index], boxes.rights[index]
+        upper, lower = height - boxes.tops[index], height - boxes.bottoms[index]
+        if right <= left and lower <= upper:
+            continue
+        if letters:
+            size = max(last_bottom - top, 1.0)
+            if (
+                left - last_right > _WORD_GAP * size
+                or right < last_left
+                or abs(lower - last_bottom) > 0.5 * size
+            ):
+                words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+                letters = []
+        if not letters:
+            x0, x1, top, bottom = left, right, upper, lower
+        else:
+            x0 = left if left < x0 else x0
+            x1 = right if right > x1 else x1
+            top = upper if upper < top else top
+            bottom = lower if lower > bottom else bottom
+        letters.append(letter)
+        last_left, last_right, last_bottom = left, right, lower
+    if letters:
+        words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
+    return words
+
+
+def page_words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
+    """Return a page's words with their boxes, and its text as PDFium gives it."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = textpage.raw
+    count = max(pdfium_c.FPDFText_CountChars(handle), 0)
+    text = raw = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: ask one by one
+        codes = (pdfium_c.FPDFText_GetUnicode(handle, i) for i in range(count))
+        text = "".join(" " if 0xD800 <= c < 0xE000 or c > 0x10FFFF else chr(c) for c in codes)
+    # PDFium marks a hyphen it found at a line's end as U+FFFE in text (0x02 per character).
+    text = text.replace("\ufffe", "\x02")
+    textpage_pointer = handle_pointer(handle)
+    runs = list(_RUN.finditer(text))
+    starts = list(map(re.Match.start, runs))
+    reader = _Reader(textpage_pointer, text, height, page, _Fonts(handle))
+    words: list[Word] = []
+    position = 0
+    while position < len(runs):
+        # The clock is read at the first run and then every _CLOCK_EVERY characters.
+        if time.monotonic() > deadline:
+            raise Overtime
+        stop = bisect_left(starts, starts[position] + _CLOCK_EVERY, position)
+        reader.read(runs[position:stop], words)
+        position = stop
+    return words, raw
+
+
+class _Stretch(NamedTuple):
+    """Some runs of a page: where each starts and ends in the page's text, its text, and its
+    characters' boxes in the order of the runs."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    boxes: _Boxes
+
+
+class _Reader:
+    """Reads a page's runs, carrying the text object, font and angle from one stretch of
+    them to the next."""
+
+    def __init__(self, textpage: Any, text: str, height: float, page: int, fonts: _Fonts):
+        self.textpage = textpage
+        self.text = text
+        self.height = height
+        self.page = page
+        self.fonts = fonts
+        self.last_object: int | None = None
+        self.bold = self.skip = False
+
+    def read(self, runs: list[re.Match[str]], words: list[Word]) -> None:
+        """Add the words of some runs of the page to `words`."""
+        starts = list(map(re.Match.start, runs))
+        ends = list(map(re.Match.end, runs))
+        stretch = _Stretch(
+            starts, ends, list(map(re.Match.group, runs)), _boxes(self.textpage, starts, ends)
+        )
+        bolds, skips = self._styles(starts)
+        whole = None if any(skips) else _whole_words(stretch, self.height, bolds, self.page)
+        if whole is not None:
+            words.extend(whole)
+        else:
+            words.extend(self._each(stretch, bolds, skips))
+
+    def _styles(self, starts: list[int]) -> tuple[list[bool], list[bool]]:
+        """Whether each run is bold and whether it is turned (to be skipped)."""
+        textpage, pdfium = self.textpage, calls()
+        objects = list(map(pdfium.text_object, repeat(textpage), starts))
+        previous = [self.last_object, *objects[:-1]]
+        if None in objects:
+            changed = [o is None or o != p for o, p in zip(objects, previous, strict=True)]
+        else:
+            changed = list(map(operator.ne, objects, previous))
+        # Runs drawn by another text object than the run before: a font and an angle each.
+        changes = list(compress(range(len(starts)), changed))
+        bolds, skips = [self.bold], [self.skip]
+        for index in changes:
+            start = starts[index]
+            angle = pdfium.char_angle(textpage, start)
+            skips.append(_MAX_ANGLE < angle < 2 * math.pi - _MAX_ANGLE)
+            bolds.append(self.fonts.bold(objects[index], start))
+        self.last_object, self.bold, self.skip = objects[-1], bolds[-1], skips[-1]
+        # How many runs keep each style: the one carried in, up to the first change; then
+        # each change's, up to the next.
+        lengths = list(map(operator.sub, [*changes, len(starts)], [0, *changes]))
+        return _spread(bolds, lengths), _spread(skips, lengths)
+
+    def _each(self, stretch: _Stretch, bolds: list[bool], skips: list[bool]) -> list[Word]:
+        """The words of each run in turn."""
+        height, page = self.height, self.page
+        boxes = stretch.boxes
+        found, lefts, tops, rights, bottoms, _ = boxes
+        everywhere = 0 not in found
+        steps, gaps, reaches = _neighbours(boxes)
+        words: list[Word] = []
+        append = words.append
+        first = 0
+        for start, end, run, bold, skip in zip(
+            stretch.starts, stretch.ends, stretch.texts, bolds, skips, strict=True
+        ):
+            at = first
+            first += end - start
+            if skip:
+                continue
+            upper, lower = height - tops[at], height - bottoms[at]
+            if end - start == 1:
+                if found[at] and lower > upper:
+                    append(_make(Word, (run, lefts[at], rights[at], upper, lower, bold, page)))
+                    continue
+            elif (
+                lower > upper
+                and (everywhere or 0 not in found[at:first])
+                and steps.find(1, at, first - 1) < 0
+                # One baseline and height, no box left of the one before, no gap wider
+                # than a word gap: one word, as _split_run would make it.
+                and max(gaps[at : first - 1]) <= _WORD_GAP * max(lower - upper, 1.0)
+                and min(reaches[at : first - 1]) >= 0
+            ):
+                left, right = min(lefts[at:first]), max(rights[at:first])
+                append(_make(Word, (run, left, right, upper, lower, bold, page)))
+                continue
+            words.extend(_split_run(boxes, run, at, height, bold, page))
+        return words
+
+
+def _spread(values: list[bool], lengths: list[int]) -> list[bool]:
+    """Each value repeated as many times as its length says."""
+    return list(chain.from_iterable(map(repeat, values, lengths)))
+
+
+def _neighbours(boxes: _Boxes) -> tuple[bytearray, list[float], list[float]]:
+    """For each character after the first: whether its top or bottom differs from the one
+    before's (1 or 0), the gap from the one before's right edge to its left edge, and how
+    far its right edge lies right of the one before's left edge."""
+    _, lefts, tops, rights, bottoms, _ = boxes
+    changed = map(operator.ne, tops[1:], tops), map(operator.ne, bottoms[1:], bottoms)
+    steps = bytearray(map(operator.or_, *changed))
+    gaps = list(map(operator.sub, lefts[1:], rights))
+    reaches = list(map(operator.sub, rights[1:], lefts))
+    return steps, gaps, reaches
+
+
+def _picked(values: list[float], indices: list[int]) -> list[float]:
+    """The values at some indices (at least one)."""
+    if len(indices) == 1:
+        return [values[indices[0]]]
+    return list(itemgetter(*indices)(values))
+
+
+def _whole_words(
+    stretch: _Stretch, height: float, bolds: list[bool], page: int
+) -> list[Word] | None:
+    """The words of runs that are each one word, found for all the runs at once; None
+    unless every run is one word with a box.
+
+    A run is one word when all its characters have a box, on one baseline with one height,
+    none left of the one before and no gap between two wider than a word gap: the tests
+    _split_run makes, made here with operations on whole lists."""
+    found, lefts, tops, rights, bottoms, values = stretch.boxes
+    # A side that is infinite, not a number or beyond 1e38 (its float's high byte 0x7f or
+    # 0xff) is left to the run-by-run reading.
+    high = values.tobytes()[3::4]
+    if sum(found) != len(found) or b"\x7f" in high or b"\xff" in high:
+        return None
+    lengths = list(map(operator.sub, stretch.ends, stretch.starts))
+    firsts = list(accumulate(lengths))
+    ats = [0, *firsts[:-1]]
+    lasts = list(map(operator.sub, firsts, repeat(1)))
+    uppers = list(map(operator.sub, repeat(height), _picked(tops, ats)))
+    lowers = list(map(operator.sub, repeat(height), _picked(bottoms, ats)))
+    if not all(map(operator.gt, lowers, uppers)):
+        return None
+    lines = _lines(values, ats)
+    if lines is None:
+        return None
+    # Where a line's left edges, or right edges, never step back, a run's left edge is its
+    # first character's and its right edge its last character's (equal floats other than
+    # zeros are the same float).
+    segments = list(map(slice, lines, lines[1:]))
+    if _ordered(lefts, segments):
+        x0s = _picked(lefts, ats)
+    else:
+        x0s = list(map(min, map(lefts.__getitem__, map(slice, ats, firsts))))
+    rising = _ordered(rights, segments)
+    # A right edge that is zero, or next to it (its float's high byte 0x00 or 0x80).
+    zero = values[2::4].tobytes()[3::4]
+    if rising and b"\x00" not in zero and b"\x80" not in zero:
+        x1s = _picked(rights, lasts)
+    else:
+        x1s = list(map(max, map(rights.__getitem__, map(slice, ats, firsts))))
+    # No right edge left of the left edge of the character before in its run: so when
+    # right edges never step back and no box is narrower than nothing.
+    if not (rising and all(map(operator.ge, rights, lefts))):
+        within = bytearray(b"\x01") * (len(lefts) - 1)
+        list(map(within.__setitem__, lasts[:-1], repeat(0)))
+        reaches = map(operator.ge, compress(rights[1:], within), compress(lefts, within))
+        if not all(reaches):
+            return None
+    # The gap from each character to the next in its run (a pair across runs passes). A
+    # run's limit is a word gap times its height or 1, whichever is more: at least a word
+    # gap; past that, each run is held to its own.
+    nexts = lefts[1:]
+    list(map(nexts.__setitem__, lasts[:-1], repeat(-math.inf)))
+    if nexts and max(map(operator.sub, nexts, rights)) > _WORD_GAP:
+        gaps = [-math.inf, *map(operator.sub, nexts, rights)]
+        sizes = map(max, map(operator.sub, lowers, uppers), repeat(1.0))
+        limits = map(operator.mul, repeat(_WORD_GAP), sizes)
+        widest = map(max, map(gaps.__getitem__, map(slice, ats, firsts)))
+        if not all(map(operator.le, widest, limits)):
+            return None
+    fields = zip(stretch.texts, x0s, x1s, uppers, lowers, bolds, repeat(page))
+    return list(map(_make, repeat(Word), fields))
+
+
+def _ordered(values: list[float], segments: list[slice]) -> bool:
+    """Say whether some numbers never decrease within each segment."""
+    parts = list(map(values.__getitem__, segments))
+    return all(map(operator.eq, map(sorted, parts), parts))
+
+
+def _lines(values: array[float], ats: list[int]) -> list[int] | None:
+    """Where each line starts among some runs' characters, and their number at the end; a
+    line being characters in a row with one top and one bottom. None if a line starts
+    inside a run.
+
+    A character's top and bottom are read together as one double: two are equal when
+    both floats are (neither is a NaN or an infinity, which the caller rules out)."""
+    levels = memoryview(values[1::2].tobytes()).cast("d")
+    sizes = map(len, map(list, map(_SECOND, groupby(levels))))
+    starts = [0, *accumulate(sizes)]
+    if not set(starts[1:-1]).issubset(ats):
+        return None
+    return starts
