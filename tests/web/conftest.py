@@ -6,11 +6,13 @@ default) is honoured as a browser would honour it.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy.orm import Session
@@ -27,6 +29,7 @@ with warnings.catch_warnings():
 
 PASSWORD = "correct horse battery staple"
 BASE_URL = "https://testserver"
+T = TypeVar("T")
 
 MakeClient = Callable[..., TestClient]
 Ingest = Callable[[str, str], Path]
@@ -85,6 +88,13 @@ def ingest(database: Database, tmp_path: Path) -> Ingest:
         return path
 
     return write
+
+
+def run_in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end on an event loop of its own thread: the browser tests leave
+    one running in the main thread of the same test process."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def add_staff(database: Database, name: str, role: Role = Role.EDITOR) -> None:

@@ -20,6 +20,7 @@ from .conftest import (
     add_staff,
     form_token,
     meeting_ids,
+    run_in_own_loop,
     settings_for,
     sign_in,
 )
@@ -138,7 +139,7 @@ def test_answers_other_than_200_and_builds_across_a_change_are_not_kept() -> Non
             await _ask(cache),
         ]
 
-    answers = asyncio.run(run())
+    answers = run_in_own_loop(run())
     assert answers[:2] == [(404, b"404 1"), (404, b"404 2")]
     # Built at "v1" while "v2" was committed: not kept; the next build is.
     assert answers[2:] == [(200, b"200 3"), (200, b"200 4"), (200, b"200 4")]
@@ -159,6 +160,6 @@ def test_many_asking_at_once_wait_for_one_build() -> None:
     async def crowd() -> list[tuple[int, bytes]]:
         return await asyncio.gather(*(_ask(cache) for _ in range(20)))
 
-    answers = asyncio.run(crowd())
+    answers = run_in_own_loop(crowd())
     assert built == 1
     assert set(answers) == {(200, b"page 1")}

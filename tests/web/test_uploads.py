@@ -12,7 +12,7 @@ import pytest
 
 from oversight.services import Database
 
-from .conftest import MakeClient, TestClient, add_staff, form_token, sign_in
+from .conftest import MakeClient, TestClient, add_staff, form_token, run_in_own_loop, sign_in
 from .minutes import LATER, QUIET
 
 
@@ -127,6 +127,6 @@ def test_the_site_answers_others_while_an_upload_is_read(
             release.set()
             return other.status_code, (await upload).status_code, answered_before_release
 
-    other, uploaded, in_time = asyncio.run(both())
+    other, uploaded, in_time = run_in_own_loop(both())
     assert (other, uploaded, in_time) == (200, 200, True)
     assert "upload.js" in form_page and "upload-progress" in form_page
