@@ -153,7 +153,7 @@ def _key(line: Line) -> str:
 
 
 def _in_zone(line: Line, height: float) -> bool:
-    return line.bottom < height * _FURNITURE_ZONE or line.top > height * (1 - _FURNITURE_ZONE)
+    return bool(line.bottom < height * _FURNITURE_ZONE or line.top > height * (1 - _FURNITURE_ZONE))
 
 
 def _page_number(line: Line) -> bool:
@@ -171,7 +171,7 @@ def _small_and_apart(lines: Sequence[Line], index: int, body: float) -> bool:
         return False
     neighbour = lines[index + 1] if index == 0 else lines[index - 1]
     gap = neighbour.top - line.bottom if index == 0 else line.top - neighbour.bottom
-    return gap > 1.5 * body
+    return bool(gap > 1.5 * body)
 
 
 def drop_furniture(pages: Sequence[tuple[Page, list[Line]]]) -> list[list[Line]]:

@@ -17,7 +17,7 @@ import re
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import itemgetter
@@ -343,7 +343,7 @@ def _neighbours(boxes: _Boxes) -> tuple[bytearray, list[float], list[float]]:
     return steps, gaps, reaches
 
 
-def _picked(values: list[float], indices: list[int]) -> list[float]:
+def _picked(values: Sequence[float], indices: list[int]) -> list[float]:
     """The values at some indices (at least one)."""
     if len(indices) == 1:
         return [values[indices[0]]]
