@@ -22,19 +22,22 @@ import re
 from bisect import bisect, bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 from operator import attrgetter, itemgetter
 
 from oversight.documents.layout import Heading, Para, Piece, Row, paras
-from oversight.documents.pdf_geometry import Line, Rule, Word, median
+from oversight.documents.pdf_geometry import (
+    Line,
+    Region,
+    Rule,
+    Word,
+    find_regions,
+    is_bullet,
+    median,
+)
 
-# A gap wider than this share of the text height separates cells.
-_CELL_GAP = 0.5
-# Narrowest gutter, as a share of the text height, that still separates two columns.
-_GUTTER = 0.4
 # A paragraph this much larger than the body text is a heading.
 _HEADING_SIZE = 1.25
-_BULLETS = frozenset("•●▪■◦‣·\uf0b7\uf0a7\uf076\uf0d8")
 # Line-end hyphens: PDFium marks a hyphen that ends a line as \x02; typesetters that
 # hyphenate words insert U+2010 or a soft hyphen.
 _HYPHENS = ("-", "\x02", "\u2010", "\u00ad")
@@ -43,10 +46,12 @@ _SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z0-9]")
 _ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?\)?$", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
-Gutter = tuple[float, float]
-_TEXT, _X0, _X1, _TOP, _BOTTOM, _BOLD = (itemgetter(place) for place in range(6))
-_WORDS = attrgetter("words")
+# The letters before a word's last character, at the end of a text.
 _TAIL = re.compile(r"[^\W\d_]+.$")
+# C-level getters for the fields of many words (a word's fields by their place in the
+# tuple) and the words of many lines.
+_TEXT, _TOP, _BOTTOM, _BOLD = itemgetter(0), itemgetter(3), itemgetter(4), itemgetter(5)
+_WORDS = attrgetter("words")
 
 
 @dataclass(slots=True)
@@ -59,122 +64,36 @@ class _Fragment:
     bottom: float
     size: float
     bold: bool
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
+    # The left edge of the first word and the right edge of the last.
+    x0: float
+    x1: float
 
 
 def _fragment(words: list[Word], line: Line) -> _Fragment:
     # Whether it is bold is asked for every pair of fragments: work it out once.
     bold = all(map(_BOLD, words))
-    return _Fragment(words, line.page, line.top, line.bottom, line.size, bold)
-
-
-def _is_bullet(text: str) -> bool:
-    return len(text) == 1 and text in _BULLETS
-
-
-def _gaps(line: Line) -> list[Gutter]:
-    """Return the gaps in a line wide enough to separate cells."""
-    words = line.words
-    if len(words) < 2:
-        return []
-    lefts, rights = list(map(_X0, words)), list(map(_X1, words))
-    widths = list(map(operator.sub, lefts[1:], rights))
-    # Justified text stretches its spaces alike; a cell gap is wide against the line's
-    # narrowest space.
-    narrowest = min(widths)
-    typical = narrowest if len(widths) >= 2 and narrowest <= 0.6 * line.size else 0.0
-    threshold = max(_CELL_GAP * line.size, 2.0 * typical)
-    wide = list(compress(range(len(widths)), map(operator.gt, widths, repeat(threshold))))
-    if wide and wide[0] == 0 and _is_bullet(words[0].text):
-        del wide[0]
-    return [(rights[index], lefts[index + 1]) for index in wide]
-
-
-def _narrow(gutters: list[Gutter], line: Line) -> list[Gutter] | None:
-    """Narrow the gutters by a line's words; None if the line closes one of them."""
-    out: list[Gutter] = []
-    least = _GUTTER * line.size
-    for left, right in gutters:
-        pieces = [(left, right)]
-        for word in line.words:
-            if word.x1 <= left or word.x0 >= right:
-                continue
-            pieces = [
-                piece
-                for a, b in pieces
-                for piece in ((a, min(b, word.x0)), (max(a, word.x1), b))
-                if piece[1] - piece[0] > 0
-            ]
-        widest = max(pieces, key=lambda p: p[1] - p[0], default=None)
-        if widest is None or widest[1] - widest[0] < least:
-            return None
-        out.append(widest)
-    return out
-
-
-@dataclass(slots=True)
-class _Region:
-    start: int
-    end: int
-    gutters: list[Gutter]
-
-
-def _grow(lines: Sequence[Line], start: int, floor: int) -> _Region:
-    """Grow a table region from a line with cell gaps, forwards and then backwards."""
-    gutters = _gaps(lines[start])
-    left, right = lines[start].x0, lines[start].x1
-    end = start + 1
-    while end < len(lines):
-        line = lines[end]
-        narrowed = _narrow(gutters, line)
-        if narrowed is None:
-            break
-        # Gaps beyond the region's extent open new columns (an owner column, a label column).
-        for a, b in _gaps(line):
-            outside = (max(a, right), b) if b > right else (a, min(b, left))
-            if outside[1] - outside[0] >= _GUTTER * line.size * 2 and (b > right or a < left):
-                narrowed.append(outside)
-        gutters = sorted(narrowed)
-        left, right = min(left, line.x0), max(right, line.x1)
-        end += 1
-    # Lines just above the first one with a cell gap (a row with one cell filled) belong to
-    # the table if they keep clear of all its gutters.
-    first = start
-    while first - 1 >= floor and lines[first - 1].x0 >= left - 2:
-        if not _clear(gutters, lines[first - 1]):
-            break
-        first -= 1
-    return _Region(first, end, gutters)
-
-
-def _clear(gutters: list[Gutter], line: Line) -> bool:
-    """Say whether no word of a line reaches into a gutter (beyond a point's tolerance)."""
-    return all(
-        word.x1 <= left + 1 or word.x0 >= right - 1
-        for left, right in gutters
-        for word in line.words
+    return _Fragment(
+        words, line.page, line.top, line.bottom, line.size, bold, words[0].x0, words[-1].x1
     )
 
 
-def find_regions(lines: Sequence[Line]) -> list[_Region]:
-    """Find the runs of lines that are tables."""
-    regions: list[_Region] = []
-    index = 0
-    while index < len(lines):
-        if _gaps(lines[index]):
-            region = _grow(lines, index, regions[-1].end if regions else 0)
-            regions.append(region)
-            index = region.end
-        else:
-            index += 1
-    return regions
+class _Vocabulary:
+    """The words _WORD finds in the words of a document, lower-cased, to be asked about.
+
+    A word of letters only is one such word; the others are searched (one scan of them
+    joined by spaces finds what a scan of each would: no match can take in the space).
+    Lower-casing letters looks no further than the word, so the words of letters are kept
+    lower-cased between single spaces and looked for there."""
+
+    def __init__(self, words: list[Word]) -> None:
+        texts = list(map(_TEXT, words))
+        letters = list(map(str.isalpha, texts))
+        self.lettered = f" {' '.join(compress(texts, letters)).lower()} "
+        found = _WORD.findall(" ".join(compress(texts, map(operator.not_, letters))))
+        self.others = set(map(str.lower, found))
+
+    def __contains__(self, word: str) -> bool:
+        return bool(word) and (word in self.others or f" {word} " in self.lettered)
 
 
 class Builder:
@@ -183,7 +102,7 @@ class Builder:
     def __init__(self, lines: Sequence[Line], rules: dict[int, list[Rule]]) -> None:
         self.lines = lines
         self.rules = rules
-        self._by_height: dict[int, list[tuple[float, int]]] = {}
+        self._by_height: dict[int, tuple[list[float], list[Rule]]] = {}
         words = list(itertools.chain.from_iterable(map(_WORDS, lines)))
         # Word.height, for every word at once.
         heights = map(operator.sub, map(_BOTTOM, words), map(_TOP, words))
@@ -195,22 +114,13 @@ class Builder:
         if len(gaps) < 8:
             self.line_gap = min(self.line_gap, 0.25 * self.body_size)
         self._words = words
-        self._vocabulary: set[str] | None = None
+        self._vocabulary: _Vocabulary | None = None
 
     @property
-    def vocabulary(self) -> set[str]:
+    def vocabulary(self) -> _Vocabulary:
         """The words of the document, lower-cased; made on first use, as few need it."""
         if self._vocabulary is None:
-            # One scan of the words joined by spaces finds what a scan of each would: no
-            # match can take in the space.
-            # A word of letters only is one match; the others are searched.
-            texts = list(map(_TEXT, self._words))
-            letters = list(map(str.isalpha, texts))
-            found = _WORD.findall(" ".join(compress(texts, map(operator.not_, letters))))
-            # Lower-casing letters looks no further than the word (spaces bound it).
-            alpha = " ".join(compress(texts, letters))
-            words = alpha.lower().split(" ") if alpha else []
-            self._vocabulary = set(itertools.chain(words, map(str.lower, found)))
+            self._vocabulary = _Vocabulary(self._words)
         return self._vocabulary
 
     def pieces(self) -> list[Piece]:
@@ -218,7 +128,7 @@ class Builder:
         out: list[Piece] = []
         regions = find_regions(self.lines)
         position = 0
-        for region in [*regions, _Region(len(self.lines), len(self.lines), [])]:
+        for region in [*regions, Region(len(self.lines), len(self.lines), [])]:
             loose = [_fragment(line.words, line) for line in self.lines[position : region.start]]
             out.extend(self._paragraphs(loose))
             if region.end > region.start:
@@ -230,7 +140,7 @@ class Builder:
 
     def _breaks(self, previous: _Fragment, current: _Fragment, right: float) -> bool:
         """Say whether `current` starts a new paragraph after `previous` in the same column."""
-        if _is_bullet(current.words[0].text) or previous.bold != current.bold:
+        if is_bullet(current.words[0].text) or previous.bold != current.bold:
             return True
         if len(current.words) == 1 and _ITEM_NUMBER.match(current.words[0].text):
             return True
@@ -273,7 +183,7 @@ class Builder:
                 text += part
             else:
                 text = f"{text} {part}"
-        if _is_bullet(fragments[0].words[0].text):
+        if is_bullet(fragments[0].words[0].text):
             # The text reader knows "•" and a few others; any bullet glyph means a list item.
             text = "• " + text[1:].lstrip()
         return text.replace("\x02", "-")
@@ -311,17 +221,16 @@ class Builder:
     def _ruled(self, a: Line, b: Line, left: float, right: float) -> bool:
         """Say whether a horizontal rule runs between two lines of a table."""
         reach = min(10.0, (right - left) / 4)
-
-        def across(rule: Rule) -> bool:
-            return min(rule.x1, right) - max(rule.x0, left) >= reach
-
         if a.page == b.page:
-            return any(map(across, self._rules_between(a.page, a.bottom - 0.5, b.top + 0.5)))
-        below = any(
-            map(across, self._rules_between(a.page, a.bottom - 0.5, a.bottom + 2.5 * a.size))
+            bands = [self._rules_between(a.page, a.bottom - 0.5, b.top + 0.5)]
+        else:
+            bands = [
+                self._rules_between(a.page, a.bottom - 0.5, a.bottom + 2.5 * a.size),
+                self._rules_between(b.page, b.top - 2.5 * b.size, b.top + 0.5),
+            ]
+        return any(
+            min(rule.x1, right) - max(rule.x0, left) >= reach for band in bands for rule in band
         )
-        above = any(map(across, self._rules_between(b.page, b.top - 2.5 * b.size, b.top + 0.5)))
-        return below or above
 
     def _rules_between(self, page: int, low: float, high: float) -> list[Rule]:
         """The rules of a page with low <= y <= high."""
@@ -331,14 +240,16 @@ class Builder:
             ys = [r.y for r in rules]
             # Sorted by height to find a band by bisection; a page whose heights cannot be
             # ordered (NaN) is searched whole.
-            comparable = not any(map(math.isnan, ys))
-            ordered = sorted(zip(ys, range(len(rules)), strict=True)) if comparable else []
+            if any(map(math.isnan, ys)):
+                ordered = [], []
+            else:
+                order = sorted(range(len(rules)), key=ys.__getitem__)
+                ordered = [ys[index] for index in order], [rules[index] for index in order]
             self._by_height[page] = ordered
-        if not ordered or math.isnan(low) or math.isnan(high):
+        heights, by_height = ordered
+        if not heights or math.isnan(low) or math.isnan(high):
             return [r for r in rules if low <= r.y <= high]
-        first = bisect_left(ordered, (low, -1))
-        last = bisect_right(ordered, (high, len(rules)))
-        return [rules[index] for _, index in ordered[first:last]]
+        return by_height[bisect_left(heights, low) : bisect_right(heights, high)]
 
     def _row_starts(self, grid: list[dict[int, _Fragment]], rights: list[float]) -> set[int]:
         """Find where rows start in a table without borders.
@@ -364,7 +275,7 @@ class Builder:
             last.update(row)
         return starts
 
-    def _table(self, region: _Region) -> list[Piece]:
+    def _table(self, region: Region) -> list[Piece]:
         lines = self.lines[region.start : region.end]
         bounds = [(a + b) / 2 for a, b in region.gutters]
         columns = len(bounds) + 1

@@ -21,21 +21,20 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from oversight.documents.pdf_geometry import Word
+from oversight.documents.pdf_geometry import WORD_GAP, CharBoxes, Word, split_run
 
 # Characters turned further than this (radians) are watermarks or margin notes.
 _MAX_ANGLE = 0.05
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
-# A gap wider than this share of the text height splits two runs of letters into words.
-_WORD_GAP = 0.25
 # A run of characters between separators (control characters, spaces, a BOM); PDFium's
 # line-end hyphen mark (0x02) belongs to its word.
 _RUN = re.compile(r"[^\x00\x01\x03-\x20\ufeff\s]+")
 # How many characters of a page pass between two looks at the clock.
 _CLOCK_EVERY = 20000
 _SECOND = itemgetter(1)
+_T = TypeVar("_T")
 # Word(...) without its Python-level constructor: a page makes hundreds.
 _make = tuple.__new__
 
@@ -52,15 +51,16 @@ class Handle(ctypes.c_void_p):
 class Calls(NamedTuple):
     """PDFium functions called per character or per page object.
 
-    They are declared without argument types, take pointers made by `pointer` (an int
-    argument is a C int) or handles as returned, and keep the GIL: pypdfium2's typed
-    bindings convert and check every argument and release the GIL on every call, which
-    costs more than the call itself when a page has thousands of characters."""
+    They are declared without argument types (but for font_of, called once per text
+    object), take pointers made by `pointer` (an int argument is a C int) or handles as
+    returned, and keep the GIL: pypdfium2's typed bindings convert and check every
+    argument and release the GIL on every call, which costs more than the call itself when
+    a page has thousands of characters."""
 
     char_box: Callable[[Any, int, Any], int]
     text_object: Callable[[Any, int], int | None]
     char_angle: Callable[[Any, int], float]
-    font_of: Callable[[Any], int | None]
+    font_of: Callable[[int], int | None]
     page_object: Callable[[Any, int], Handle]
     object_type: Callable[[Handle], int]
     object_bounds: Callable[[Handle, Any, Any, Any, Any], int]
@@ -73,16 +73,16 @@ def calls() -> Calls:
     """The PDFium functions, declared once."""
     import pypdfium2.raw as pdfium_c
 
-    def plain(function: Any, restype: Any) -> Any:
+    def plain(function: Any, restype: Any, *argtypes: Any) -> Any:
         address = ctypes.cast(function, ctypes.c_void_p).value or 0
-        return ctypes.PYFUNCTYPE(restype)(address)
+        return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
     integer, address = ctypes.c_int, ctypes.c_void_p
     return Calls(
         char_box=plain(pdfium_c.FPDFText_GetLooseCharBox, integer),
         text_object=plain(pdfium_c.FPDFText_GetTextObject, address),
         char_angle=plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float),
-        font_of=plain(pdfium_c.FPDFTextObj_GetFont, address),
+        font_of=plain(pdfium_c.FPDFTextObj_GetFont, address, address),
         page_object=plain(pdfium_c.FPDFPage_GetObject, Handle),
         object_type=plain(pdfium_c.FPDFPageObj_GetType, integer),
         object_bounds=plain(pdfium_c.FPDFPageObj_GetBounds, integer),
@@ -111,19 +111,25 @@ class _Fonts:
         self.handle = handle
         self.buffer = ctypes.create_string_buffer(128)
         self.shown = ""
-        self.known: dict[int, tuple[str | None, int]] = {}
+        # For each font: the name written (None if none was), its weight, and whether it is
+        # bold when its name was written.
+        self.known: dict[int, tuple[str | None, int, bool]] = {}
 
     def bold(self, drawn_by: int | None, index: int) -> bool:
         """Say whether the character at `index`, drawn by the text object `drawn_by`, is bold."""
-        font = calls().font_of(pointer(drawn_by)) if drawn_by is not None else None
+        font = calls().font_of(drawn_by) if drawn_by is not None else None
         known = self.known.get(font) if font is not None else None
         if known is None:
-            known = self._ask(index)
+            written, weight = self._ask(index)
+            shown = self.shown if written is None else written
+            bold = weight >= 600 or any(mark in shown for mark in _BOLD_NAMES)
+            known = written, weight, bold
             if font is not None:
                 self.known[font] = known
-        written, weight = known
+        written, weight, bold = known
         if written is not None:
             self.shown = written
+            return bold
         return weight >= 600 or any(mark in self.shown for mark in _BOLD_NAMES)
 
     def _ask(self, index: int) -> tuple[str | None, int]:
@@ -137,20 +143,7 @@ class _Fonts:
         return written, pdfium_c.FPDFText_GetFontWeight(self.handle, index)
 
 
-class _Boxes(NamedTuple):
-    """The loose boxes of a stretch of characters (top and bottom measured upwards), and
-    whether PDFium gave one, in the order the characters were asked."""
-
-    found: list[int]
-    lefts: list[float]
-    tops: array[float]
-    rights: list[float]
-    bottoms: array[float]
-    # The four sides of each character as PDFium wrote them (left, top, right, bottom).
-    values: array[float]
-
-
-def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> _Boxes:
+def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> CharBoxes:
     """Ask PDFium for the box of every character of some runs, each into its own slot."""
     size = sum(ends) - sum(starts)
     values = array("f", bytes(16 * size))
@@ -159,45 +152,7 @@ def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> _Boxes:
     indices = chain.from_iterable(map(range, starts, ends))
     found = list(map(calls().char_box, repeat(textpage), indices, slots))
     lefts, rights = values[0::4].tolist(), values[2::4].tolist()
-    return _Boxes(found, lefts, values[1::4], rights, values[3::4], values)
-
-
-def _split_run(
-    boxes: _Boxes, run: str, first: int, height: float, bold: bool, page: int
-) -> list[Word]:
-    """Split a run of characters (its boxes from `first` on) into words at gaps."""
-    words: list[Word] = []
-    letters: list[str] = []
-    x0 = x1 = top = bottom = last_left = last_right = last_bottom = 0.0
-    for offset, letter in enumerate(run):
-        index = first + offset
-        if not boxes.found[index]:
-            continue
-        left, right = boxes.lefts[index], boxes.rights[index]
-        upper, lower = height - boxes.tops[index], height - boxes.bottoms[index]
-        if right <= left and lower <= upper:
-            continue
-        if letters:
-            size = max(last_bottom - top, 1.0)
-            if (
-                left - last_right > _WORD_GAP * size
-                or right < last_left
-                or abs(lower - last_bottom) > 0.5 * size
-            ):
-                words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
-                letters = []
-        if not letters:
-            x0, x1, top, bottom = left, right, upper, lower
-        else:
-            x0 = left if left < x0 else x0
-            x1 = right if right > x1 else x1
-            top = upper if upper < top else top
-            bottom = lower if lower > bottom else bottom
-        letters.append(letter)
-        last_left, last_right, last_bottom = left, right, lower
-    if letters:
-        words.append(Word("".join(letters), x0, x1, top, bottom, bold, page))
-    return words
+    return CharBoxes(found, lefts, values[1::4], rights, values[3::4], values)
 
 
 def page_words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
@@ -213,19 +168,41 @@ def page_words(textpage: Any, height: float, deadline: float, page: int) -> tupl
     # PDFium marks a hyphen it found at a line's end as U+FFFE in text (0x02 per character).
     text = text.replace("\ufffe", "\x02")
     textpage_pointer = handle_pointer(handle)
-    runs = list(_RUN.finditer(text))
-    starts = list(map(re.Match.start, runs))
-    reader = _Reader(textpage_pointer, text, height, page, _Fonts(handle))
+    starts, ends, texts = _runs(text)
+    reader = _Reader(textpage_pointer, height, page, _Fonts(handle))
     words: list[Word] = []
     position = 0
-    while position < len(runs):
+    while position < len(starts):
         # The clock is read at the first run and then every _CLOCK_EVERY characters.
         if time.monotonic() > deadline:
             raise Overtime
         stop = bisect_left(starts, starts[position] + _CLOCK_EVERY, position)
-        reader.read(runs[position:stop], words)
+        reader.read(starts[position:stop], ends[position:stop], texts[position:stop], words)
         position = stop
     return words, raw
+
+
+def _runs(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where each run of a page's text starts and ends, and its text.
+
+    PDFium separates words with spaces and lines with CR LF. Every other separator is
+    unprintable (as is PDFium's hyphen mark, which belongs to its word): when the text is
+    printable but for spaces, line ends and hyphen marks, the runs are what lies between
+    single spaces once CR and LF are spaces too."""
+    flat = text.replace("\r", " ").replace("\n", " ")
+    if not flat.replace(" ", "").replace("\x02", "-").isprintable():
+        runs = list(_RUN.finditer(text))
+        return (
+            list(map(re.Match.start, runs)),
+            list(map(re.Match.end, runs)),
+            list(map(re.Match.group, runs)),
+        )
+    pieces = flat.split(" ")
+    lengths = list(map(len, pieces))
+    places = accumulate(map(operator.add, lengths, repeat(1)), initial=0)
+    starts = list(compress(places, lengths))
+    sizes = list(filter(None, lengths))
+    return starts, list(map(operator.add, starts, sizes)), list(filter(None, pieces))
 
 
 class _Stretch(NamedTuple):
@@ -235,29 +212,24 @@ class _Stretch(NamedTuple):
     starts: list[int]
     ends: list[int]
     texts: list[str]
-    boxes: _Boxes
+    boxes: CharBoxes
 
 
 class _Reader:
     """Reads a page's runs, carrying the text object, font and angle from one stretch of
     them to the next."""
 
-    def __init__(self, textpage: Any, text: str, height: float, page: int, fonts: _Fonts):
+    def __init__(self, textpage: Any, height: float, page: int, fonts: _Fonts) -> None:
         self.textpage = textpage
-        self.text = text
         self.height = height
         self.page = page
         self.fonts = fonts
         self.last_object: int | None = None
         self.bold = self.skip = False
 
-    def read(self, runs: list[re.Match[str]], words: list[Word]) -> None:
+    def read(self, starts: list[int], ends: list[int], texts: list[str], words: list[Word]) -> None:
         """Add the words of some runs of the page to `words`."""
-        starts = list(map(re.Match.start, runs))
-        ends = list(map(re.Match.end, runs))
-        stretch = _Stretch(
-            starts, ends, list(map(re.Match.group, runs)), _boxes(self.textpage, starts, ends)
-        )
+        stretch = _Stretch(starts, ends, texts, _boxes(self.textpage, starts, ends))
         bolds, skips = self._styles(starts)
         whole = None if any(skips) else _whole_words(stretch, self.height, bolds, self.page)
         if whole is not None:
@@ -289,40 +261,12 @@ class _Reader:
         return _spread(bolds, lengths), _spread(skips, lengths)
 
     def _each(self, stretch: _Stretch, bolds: list[bool], skips: list[bool]) -> list[Word]:
-        """The words of each run in turn."""
-        height, page = self.height, self.page
-        boxes = stretch.boxes
-        found, lefts, tops, rights, bottoms, _ = boxes
-        everywhere = 0 not in found
-        steps, gaps, reaches = _neighbours(boxes)
+        """The words of each run in turn, split character by character."""
         words: list[Word] = []
-        append = words.append
-        first = 0
-        for start, end, run, bold, skip in zip(
-            stretch.starts, stretch.ends, stretch.texts, bolds, skips, strict=True
-        ):
-            at = first
-            first += end - start
-            if skip:
-                continue
-            upper, lower = height - tops[at], height - bottoms[at]
-            if end - start == 1:
-                if found[at] and lower > upper:
-                    append(_make(Word, (run, lefts[at], rights[at], upper, lower, bold, page)))
-                    continue
-            elif (
-                lower > upper
-                and (everywhere or 0 not in found[at:first])
-                and steps.find(1, at, first - 1) < 0
-                # One baseline and height, no box left of the one before, no gap wider
-                # than a word gap: one word, as _split_run would make it.
-                and max(gaps[at : first - 1]) <= _WORD_GAP * max(lower - upper, 1.0)
-                and min(reaches[at : first - 1]) >= 0
-            ):
-                left, right = min(lefts[at:first]), max(rights[at:first])
-                append(_make(Word, (run, left, right, upper, lower, bold, page)))
-                continue
-            words.extend(_split_run(boxes, run, at, height, bold, page))
+        ats = accumulate(map(operator.sub, stretch.ends, stretch.starts), initial=0)
+        for run, at, bold, skip in zip(stretch.texts, ats, bolds, skips, strict=False):
+            if not skip:
+                words.extend(split_run(stretch.boxes, run, at, self.height, bold, self.page))
         return words
 
 
@@ -331,19 +275,7 @@ def _spread(values: list[bool], lengths: list[int]) -> list[bool]:
     return list(chain.from_iterable(map(repeat, values, lengths)))
 
 
-def _neighbours(boxes: _Boxes) -> tuple[bytearray, list[float], list[float]]:
-    """For each character after the first: whether its top or bottom differs from the one
-    before's (1 or 0), the gap from the one before's right edge to its left edge, and how
-    far its right edge lies right of the one before's left edge."""
-    _, lefts, tops, rights, bottoms, _ = boxes
-    changed = map(operator.ne, tops[1:], tops), map(operator.ne, bottoms[1:], bottoms)
-    steps = bytearray(map(operator.or_, *changed))
-    gaps = list(map(operator.sub, lefts[1:], rights))
-    reaches = list(map(operator.sub, rights[1:], lefts))
-    return steps, gaps, reaches
-
-
-def _picked(values: Sequence[float], indices: list[int]) -> list[float]:
+def _picked(values: Sequence[_T], indices: list[int]) -> list[_T]:
     """The values at some indices (at least one)."""
     if len(indices) == 1:
         return [values[indices[0]]]
@@ -358,12 +290,12 @@ def _whole_words(
 
     A run is one word when all its characters have a box, on one baseline with one height,
     none left of the one before and no gap between two wider than a word gap: the tests
-    _split_run makes, made here with operations on whole lists."""
+    split_run makes, made here with operations on whole lists."""
     found, lefts, tops, rights, bottoms, values = stretch.boxes
     # A side that is infinite, not a number or beyond 1e38 (its float's high byte 0x7f or
     # 0xff) is left to the run-by-run reading.
     high = values.tobytes()[3::4]
-    if sum(found) != len(found) or b"\x7f" in high or b"\xff" in high:
+    if found.count(1) != len(found) or b"\x7f" in high or b"\xff" in high:
         return None
     lengths = list(map(operator.sub, stretch.ends, stretch.starts))
     firsts = list(accumulate(lengths))
@@ -404,10 +336,10 @@ def _whole_words(
     # gap; past that, each run is held to its own.
     nexts = lefts[1:]
     list(map(nexts.__setitem__, lasts[:-1], repeat(-math.inf)))
-    if nexts and max(map(operator.sub, nexts, rights)) > _WORD_GAP:
+    if nexts and max(map(operator.sub, nexts, rights)) > WORD_GAP:
         gaps = [-math.inf, *map(operator.sub, nexts, rights)]
         sizes = map(max, map(operator.sub, lowers, uppers), repeat(1.0))
-        limits = map(operator.mul, repeat(_WORD_GAP), sizes)
+        limits = map(operator.mul, repeat(WORD_GAP), sizes)
         widest = map(max, map(gaps.__getitem__, map(slice, ats, firsts)))
         if not all(map(operator.le, widest, limits)):
             return None

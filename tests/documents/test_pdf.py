@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from oversight.documents import BlockKind, DocumentError, Limits, NoTextLayerError
+from oversight.documents import BlockKind, DocumentError, Limits, NoTextLayerError, pdf_text
 from oversight.documents.pdf import read_pdf
 
 from .pdfmake import (
@@ -190,3 +192,38 @@ def test_pages_are_counted_and_blocks_know_their_page() -> None:
     )
     assert document.pages == 2
     assert [block.page for block in document.blocks] == [1, 2]
+
+
+# Characters that separate runs and some that do not, PDFium's hyphen mark among them.
+_TEXT_PIECES = st.sampled_from(
+    [
+        *("a", "B", "é", "–", "\U0001f600", "\x02", "-", ".", " ", "\r\n", "\n", "\t"),
+        *("\xa0", "\u2028", "\u3000", "\ufeff", "\x00", "\x01", "\x1f", "\u200b", "\xad"),
+    ]
+)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=12).map("".join))
+def test_runs_of_a_page_text_are_what_the_separators_leave(text: str) -> None:
+    runs = list(pdf_text._RUN.finditer(text))
+    expected = ([m.start() for m in runs], [m.end() for m in runs], [m.group() for m in runs])
+    assert pdf_text._runs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        [_item_table()],
+        [[*_furniture(1, 2), (72, TOP, "First page.", 14, True)], [*_furniture(2, 2)]],
+        [[(72, TOP, "The whole investi-"), (72, TOP - PITCH, "gation was well- staffed.")]],
+        [[(72, TOP, "Wide   gaps   inside   a   line"), (300, TOP - 2, "and a step")]],
+        [[(72, TOP, "Regular words"), (160, TOP, "bold", 11, True), (190, TOP, "big", 16, False)]],
+    ],
+)
+def test_a_page_read_at_once_gives_the_words_read_run_by_run(
+    pages: list[list[Text]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = text_pdf(pages)
+    at_once = read_pdf(data, source="minutes.pdf")
+    monkeypatch.setattr(pdf_text, "_whole_words", lambda *args: None)
+    assert read_pdf(data, source="minutes.pdf") == at_once
