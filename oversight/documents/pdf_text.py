@@ -3,9 +3,9 @@
 A run of characters between separators is one word unless a gap wider than a word gap, a
 step back or a change of baseline splits it. Each character's box is asked of PDFium once,
 through functions declared to take plain pointers; the tests a run must pass to be one
-word are made for the whole page at once with C-level list operations, and a run that
-fails them is split character by character. Font and angle belong to the text object a
-character is drawn by, so they are asked once per object, and boldness once per font.
+word are made for all the runs of a page at once with numpy, and a run that fails them is
+split character by character. Font and angle belong to the text object a character is
+drawn by, so they are asked once per object, and boldness once per font.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import re
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
-from itertools import accumulate, chain, compress, groupby, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -143,16 +143,15 @@ class _Fonts:
         return written, pdfium_c.FPDFText_GetFontWeight(self.handle, index)
 
 
-def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> CharBoxes:
-    """Ask PDFium for the box of every character of some runs, each into its own slot."""
+def _boxes(textpage: Any, starts: list[int], ends: list[int]) -> tuple[list[int], array[float]]:
+    """Ask PDFium for the box of every character of some runs, each into its own slot:
+    whether it gave one, and the four sides (left, top, right, bottom) of each."""
     size = sum(ends) - sum(starts)
     values = array("f", bytes(16 * size))
     start = ctypes.c_char.from_buffer(values)
     slots = map(ctypes.byref, repeat(start), range(0, 16 * size, 16))
     indices = chain.from_iterable(map(range, starts, ends))
-    found = list(map(calls().char_box, repeat(textpage), indices, slots))
-    lefts, rights = values[0::4].tolist(), values[2::4].tolist()
-    return CharBoxes(found, lefts, values[1::4], rights, values[3::4], values)
+    return list(map(calls().char_box, repeat(textpage), indices, slots)), values
 
 
 def page_words(textpage: Any, height: float, deadline: float, page: int) -> tuple[list[Word], str]:
@@ -207,12 +206,13 @@ def _runs(text: str) -> tuple[list[int], list[int], list[str]]:
 
 class _Stretch(NamedTuple):
     """Some runs of a page: where each starts and ends in the page's text, its text, and its
-    characters' boxes in the order of the runs."""
+    characters' boxes in the order of the runs (whether PDFium gave each, and its sides)."""
 
     starts: list[int]
     ends: list[int]
     texts: list[str]
-    boxes: CharBoxes
+    found: list[int]
+    values: array[float]
 
 
 class _Reader:
@@ -229,13 +229,9 @@ class _Reader:
 
     def read(self, starts: list[int], ends: list[int], texts: list[str], words: list[Word]) -> None:
         """Add the words of some runs of the page to `words`."""
-        stretch = _Stretch(starts, ends, texts, _boxes(self.textpage, starts, ends))
+        stretch = _Stretch(starts, ends, texts, *_boxes(self.textpage, starts, ends))
         bolds, skips = self._styles(starts)
-        whole = None if any(skips) else _whole_words(stretch, self.height, bolds, self.page)
-        if whole is not None:
-            words.extend(whole)
-        else:
-            words.extend(self._each(stretch, bolds, skips))
+        words.extend(_words(stretch, self.height, bolds, skips, self.page))
 
     def _styles(self, starts: list[int]) -> tuple[list[bool], list[bool]]:
         """Whether each run is bold and whether it is turned (to be skipped)."""
@@ -260,109 +256,79 @@ class _Reader:
         lengths = list(map(operator.sub, [*changes, len(starts)], [0, *changes]))
         return _spread(bolds, lengths), _spread(skips, lengths)
 
-    def _each(self, stretch: _Stretch, bolds: list[bool], skips: list[bool]) -> list[Word]:
-        """The words of each run in turn, split character by character."""
-        words: list[Word] = []
-        ats = accumulate(map(operator.sub, stretch.ends, stretch.starts), initial=0)
-        for run, at, bold, skip in zip(stretch.texts, ats, bolds, skips, strict=False):
-            if not skip:
-                words.extend(split_run(stretch.boxes, run, at, self.height, bold, self.page))
-        return words
-
 
 def _spread(values: list[bool], lengths: list[int]) -> list[bool]:
     """Each value repeated as many times as its length says."""
     return list(chain.from_iterable(map(repeat, values, lengths)))
 
 
-def _picked(values: Sequence[_T], indices: list[int]) -> list[_T]:
-    """The values at some indices (at least one)."""
-    if len(indices) == 1:
-        return [values[indices[0]]]
-    return list(itemgetter(*indices)(values))
+def _words(
+    stretch: _Stretch, height: float, bolds: list[bool], skips: list[bool], page: int
+) -> list[Word]:
+    """The words of some runs: each run that is one word made into it at once, with
+    operations on whole arrays; each other run split character by character.
+
+    A run is one word when all its characters have a finite box, on one baseline with one
+    height, none left of the one before and no gap between two wider than a word gap (the
+    tests split_run makes). A run with a box side at zero, where -0.0 and 0.0 are equal but
+    not the same float, is split character by character too."""
+    import numpy as np
+
+    # Sides that are infinite or not numbers make runs of their own, without warnings.
+    with np.errstate(all="ignore"):
+        sides = np.frombuffer(stretch.values, dtype=np.float32).reshape(-1, 4).astype(np.float64)
+        lefts, tops, rights, bottoms = sides.T
+        starts = np.array(stretch.starts, dtype=np.int64)
+        lengths = np.array(stretch.ends, dtype=np.int64) - starts
+        ats = np.cumsum(lengths) - lengths
+        # Where each run's characters are, and which pairs of neighbours lie within one run.
+        follows = np.ones(len(lefts), dtype=bool)
+        follows[ats] = False
+        # Per character: a side that is not finite or is zero, or no box at all.
+        bad = ~np.all(np.isfinite(sides) & (sides != 0), axis=1)
+        if stretch.found.count(1) != len(stretch.found):
+            bad |= np.array(stretch.found) != 1
+        uppers, lowers = height - tops, height - bottoms
+        sizes = np.maximum(lowers - uppers, 1.0)
+        # A character that starts no run breaks it when it is off the baseline or height of the
+        # one before, steps back, or leaves a gap wider than a word gap.
+        breaks = np.zeros(len(lefts), dtype=bool)
+        breaks[1:] = (
+            (tops[1:] != tops[:-1])
+            | (bottoms[1:] != bottoms[:-1])
+            | (rights[1:] < lefts[:-1])
+            | (lefts[1:] - rights[:-1] > WORD_GAP * sizes[1:])
+        )
+        bad |= breaks & follows
+        firsts_upper, firsts_lower = uppers[ats], lowers[ats]
+        whole = ~np.logical_or.reduceat(bad, ats) & (firsts_lower > firsts_upper)
+        x0s = np.minimum.reduceat(lefts, ats).tolist()
+        x1s = np.maximum.reduceat(rights, ats).tolist()
+    fields = zip(
+        stretch.texts,
+        x0s,
+        x1s,
+        firsts_upper.tolist(),
+        firsts_lower.tolist(),
+        bolds,
+        repeat(page),
+    )
+    if whole.all() and not any(skips):
+        return list(map(_make, repeat(Word), fields))
+    words: list[Word] = []
+    char_boxes = _listed(stretch.values, stretch.found)
+    for field, one, skip, at in zip(fields, whole.tolist(), skips, ats.tolist(), strict=True):
+        if skip:
+            continue
+        if one:
+            words.append(_make(Word, field))
+        else:
+            words.extend(split_run(char_boxes, field[0], at, height, field[5], page))
+    return words
 
 
-def _whole_words(
-    stretch: _Stretch, height: float, bolds: list[bool], page: int
-) -> list[Word] | None:
-    """The words of runs that are each one word, found for all the runs at once; None
-    unless every run is one word with a box.
-
-    A run is one word when all its characters have a box, on one baseline with one height,
-    none left of the one before and no gap between two wider than a word gap: the tests
-    split_run makes, made here with operations on whole lists."""
-    found, lefts, tops, rights, bottoms, values = stretch.boxes
-    # A side that is infinite, not a number or beyond 1e38 (its float's high byte 0x7f or
-    # 0xff) is left to the run-by-run reading.
-    high = values.tobytes()[3::4]
-    if found.count(1) != len(found) or b"\x7f" in high or b"\xff" in high:
-        return None
-    lengths = list(map(operator.sub, stretch.ends, stretch.starts))
-    firsts = list(accumulate(lengths))
-    ats = [0, *firsts[:-1]]
-    lasts = list(map(operator.sub, firsts, repeat(1)))
-    uppers = list(map(operator.sub, repeat(height), _picked(tops, ats)))
-    lowers = list(map(operator.sub, repeat(height), _picked(bottoms, ats)))
-    if not all(map(operator.gt, lowers, uppers)):
-        return None
-    lines = _lines(values, ats)
-    if lines is None:
-        return None
-    # Where a line's left edges, or right edges, never step back, a run's left edge is its
-    # first character's and its right edge its last character's (equal floats other than
-    # zeros are the same float).
-    segments = list(map(slice, lines, lines[1:]))
-    if _ordered(lefts, segments):
-        x0s = _picked(lefts, ats)
-    else:
-        x0s = list(map(min, map(lefts.__getitem__, map(slice, ats, firsts))))
-    rising = _ordered(rights, segments)
-    # A right edge that is zero, or next to it (its float's high byte 0x00 or 0x80).
-    zero = values[2::4].tobytes()[3::4]
-    if rising and b"\x00" not in zero and b"\x80" not in zero:
-        x1s = _picked(rights, lasts)
-    else:
-        x1s = list(map(max, map(rights.__getitem__, map(slice, ats, firsts))))
-    # No right edge left of the left edge of the character before in its run: so when
-    # right edges never step back and no box is narrower than nothing.
-    if not (rising and all(map(operator.ge, rights, lefts))):
-        within = bytearray(b"\x01") * (len(lefts) - 1)
-        list(map(within.__setitem__, lasts[:-1], repeat(0)))
-        reaches = map(operator.ge, compress(rights[1:], within), compress(lefts, within))
-        if not all(reaches):
-            return None
-    # The gap from each character to the next in its run (a pair across runs passes). A
-    # run's limit is a word gap times its height or 1, whichever is more: at least a word
-    # gap; past that, each run is held to its own.
-    nexts = lefts[1:]
-    list(map(nexts.__setitem__, lasts[:-1], repeat(-math.inf)))
-    if nexts and max(map(operator.sub, nexts, rights)) > WORD_GAP:
-        gaps = [-math.inf, *map(operator.sub, nexts, rights)]
-        sizes = map(max, map(operator.sub, lowers, uppers), repeat(1.0))
-        limits = map(operator.mul, repeat(WORD_GAP), sizes)
-        widest = map(max, map(gaps.__getitem__, map(slice, ats, firsts)))
-        if not all(map(operator.le, widest, limits)):
-            return None
-    fields = zip(stretch.texts, x0s, x1s, uppers, lowers, bolds, repeat(page))
-    return list(map(_make, repeat(Word), fields))
-
-
-def _ordered(values: list[float], segments: list[slice]) -> bool:
-    """Say whether some numbers never decrease within each segment."""
-    parts = list(map(values.__getitem__, segments))
-    return all(map(operator.eq, map(sorted, parts), parts))
-
-
-def _lines(values: array[float], ats: list[int]) -> list[int] | None:
-    """Where each line starts among some runs' characters, and their number at the end; a
-    line being characters in a row with one top and one bottom. None if a line starts
-    inside a run.
-
-    A character's top and bottom are read together as one double: two are equal when
-    both floats are (neither is a NaN or an infinity, which the caller rules out)."""
-    levels = memoryview(values[1::2].tobytes()).cast("d")
-    sizes = map(len, map(list, map(_SECOND, groupby(levels))))
-    starts = [0, *accumulate(sizes)]
-    if not set(starts[1:-1]).issubset(ats):
-        return None
-    return starts
+def _listed(values: array[float], found: list[int]) -> CharBoxes:
+    """The boxes of a stretch of characters as split_run reads them."""
+    return CharBoxes(
+        found, values[0::4].tolist(), values[1::4], values[2::4].tolist(), values[3::4], values
+    )

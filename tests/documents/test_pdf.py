@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import math
+import struct
+from array import array
+from itertools import accumulate
+from typing import Any
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from oversight.documents import BlockKind, DocumentError, Limits, NoTextLayerError, pdf_text
 from oversight.documents.pdf import read_pdf
+from oversight.documents.pdf_geometry import Word, split_run
 
 from .pdfmake import (
     Text,
@@ -225,5 +232,111 @@ def test_a_page_read_at_once_gives_the_words_read_run_by_run(
 ) -> None:
     data = text_pdf(pages)
     at_once = read_pdf(data, source="minutes.pdf")
-    monkeypatch.setattr(pdf_text, "_whole_words", lambda *args: None)
+    monkeypatch.setattr(pdf_text, "_words", _every_run_split)
     assert read_pdf(data, source="minutes.pdf") == at_once
+
+
+def _every_run_split(
+    stretch: pdf_text._Stretch, height: float, bolds: list[bool], skips: list[bool], page: int
+) -> list[Word]:
+    """The words of some runs, every run split character by character."""
+    boxes = pdf_text._listed(stretch.values, stretch.found)
+    lengths = [end - start for start, end in zip(stretch.starts, stretch.ends, strict=True)]
+    words: list[Word] = []
+    for text, at, bold, skip in zip(
+        stretch.texts, accumulate(lengths, initial=0), bolds, skips, strict=False
+    ):
+        if not skip:
+            words.extend(split_run(boxes, text, at, height, bold, page))
+    return words
+
+
+# Box sides that need care: zeros of both signs, infinities, not-a-number, floats past
+# 2**127; and any float at all.
+_ODD = st.sampled_from([0.0, -0.0, math.inf, -math.inf, math.nan, 3e38, -3e38])
+_UP = st.one_of(st.sampled_from([712.0, 712.0, 700.0, 700.0, 706.0]), _ODD)
+_ZERO = st.sampled_from([0.0, -0.0])
+_ANY = st.floats(width=32, min_value=-1000, max_value=1000)
+# Steps from one character's left edge to the next: a letter's width, gaps either side of
+# a word gap (a quarter of the height of 12), and steps back.
+_STEP = st.sampled_from([5.0, 5.5, 7.9, 8.0, 8.1, 0.0, -1.0, -7.0])
+# A character of a run: whether PDFium gave a box, and the box, as a step after the one
+# before on the run's line ("next"), a step with a box of its own height and width ("own"),
+# sides near zero ("zero"), or any sides at all ("any").
+_CHAR = st.tuples(
+    st.sampled_from([1, 1, 1, 1, 0]),
+    st.sampled_from(["next", "next", "next", "own", "zero", "any"]).flatmap(
+        lambda kind: st.tuples(
+            st.just(kind),
+            {
+                "next": _STEP,
+                "own": st.tuples(_STEP, _UP, st.sampled_from([5.0, 0.0, -2.0]), _UP),
+                "zero": st.tuples(_ZERO, _UP, st.one_of(_ZERO, st.just(5.0)), _UP),
+                "any": st.tuples(_ANY, _ANY, _ANY, _ANY),
+            }[kind],
+        )
+    ),
+)
+
+
+def _stretch(runs: list[list[tuple[int, tuple[str, Any]]]]) -> pdf_text._Stretch:
+    """A stretch of runs laid out from left to right along one baseline."""
+    starts, ends, texts, found = [], [], [], []
+    sides: list[float] = []
+    position, left = 0, 20.0
+    for run in runs:
+        starts.append(position)
+        for flag, (kind, shape) in run:
+            found.append(flag)
+            if kind == "next":
+                left += shape
+                sides.extend([left, 712.0, left + 5.0, 700.0])
+            elif kind == "own":
+                step, top, width, bottom = shape
+                left += step
+                sides.extend([left, top, left + width, bottom])
+            else:
+                sides.extend(shape)
+        position += len(run)
+        ends.append(position)
+        texts.append("x" * len(run))
+        position += 1
+        left += 10.0
+    values = array("f", struct.pack(f"{len(sides)}f", *sides))
+    return pdf_text._Stretch(starts, ends, texts, found, values)
+
+
+_NEXT = (1, ("next", 5.0))
+
+
+@settings(max_examples=400, deadline=None)
+@example([[_NEXT, (1, ("own", (5.0, 706.0, 5.0, 700.0)))]], [False] * 8, [False] * 8)
+@example([[(1, ("own", (5.0, 706.0, 5.0, 700.0))), _NEXT]], [False] * 8, [False] * 8)
+@example([[_NEXT, (1, ("own", (5.0, 712.0, 5.0, 706.0)))]], [False] * 8, [False] * 8)
+@example([[(1, ("own", (5.0, 712.0, 5.0, 706.0))), _NEXT]], [False] * 8, [False] * 8)
+@example([[(1, ("own", (5.0, 700.0, 5.0, 712.0))), _NEXT]], [False] * 8, [False] * 8)
+@example(
+    [[(1, ("zero", (0.0, 712.0, 5.0, 700.0))), (1, ("zero", (-0.0, 712.0, 5.0, 700.0)))]],
+    [False] * 8,
+    [False] * 8,
+)
+@example(
+    [[(1, ("zero", (-0.0, 712.0, 0.0, 700.0))), (1, ("zero", (-0.0, 712.0, -0.0, 700.0)))]],
+    [False] * 8,
+    [False] * 8,
+)
+@example([[_NEXT, (1, ("zero", (math.inf, 712.0, math.inf, 700.0)))]], [False] * 8, [False] * 8)
+@given(
+    st.lists(st.lists(_CHAR, min_size=1, max_size=6), min_size=1, max_size=8),
+    st.lists(st.booleans(), min_size=8, max_size=8),
+    st.lists(st.sampled_from([False, False, False, True]), min_size=8, max_size=8),
+)
+def test_runs_made_words_at_once_are_the_words_split_character_by_character(
+    runs: list[list[tuple[int, tuple[str, Any]]]], bolds: list[bool], skips: list[bool]
+) -> None:
+    stretch = _stretch(runs)
+    count = len(runs)
+    at_once = pdf_text._words(stretch, 792.0, bolds[:count], skips[:count], 3)
+    expected = _every_run_split(stretch, 792.0, bolds[:count], skips[:count], 3)
+    # repr tells -0.0 from 0.0 and lets NaN equal NaN.
+    assert repr(at_once) == repr(expected)
