@@ -37,8 +37,9 @@ _MAX_PATHS = 5000
 class NoTextLayerError(DocumentError):
     """The PDF has pages but no text on them: scanned images, a case for OCR."""
 
-    def __init__(self) -> None:
+    def __init__(self, pages: int | None = None) -> None:
         super().__init__("no text layer (scanned?)")
+        self.pages = pages
 
 
 def _open(data: bytes) -> pypdfium2.PdfDocument:
@@ -183,7 +184,7 @@ def _read(data: bytes, source: str, limits: Limits) -> Document:
     finally:
         document.close()
     if not any(page.words for page in pages):
-        raise NoTextLayerError
+        raise NoTextLayerError(count)
     lines: list[Line] = []
     kept = drop_furniture([(page, lines_of(page.words, page=page.number)) for page in pages])
     for page_lines in kept:
@@ -191,7 +192,7 @@ def _read(data: bytes, source: str, limits: Limits) -> Document:
     builder = Builder(lines, {page.number: page.rules for page in pages})
     laid_out = lay_out(builder.pieces())
     if not laid_out:
-        raise NoTextLayerError
+        raise NoTextLayerError(count)
     return build_document(
         source=source, format="pdf", lines=laid_out, raw_text="\f".join(raw), pages=count
     )

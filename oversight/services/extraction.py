@@ -51,7 +51,7 @@ def _write(item: ReadDocument, out_dir: Path, used: set[str], report: ExtractRep
     if item.document is None:
         report.failures.append(FileProblem(item.file, item.problem or "could not be read"))
         return False
-    meeting, reason = understand(item.document)
+    meeting, reason = understand(item.document, without_text=item.problem)
     if meeting is None:
         report.failures.append(FileProblem(item.file, reason or "no meeting found"))
         return False

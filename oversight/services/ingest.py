@@ -78,7 +78,7 @@ def _store(
     if item.document is None:
         report.failures.append(FileProblem(item.file, item.problem or "could not be read"))
         return Outcome.FAILED
-    meeting, reason = understand(item.document)
+    meeting, reason = understand(item.document, without_text=item.problem)
     try:
         with sessions.begin() as session:
             saved = save_document(

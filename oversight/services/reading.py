@@ -3,7 +3,8 @@
 A plain file holds one document; a zip of minutes holds one per member, named
 `archive.zip/member` in messages and stored under the archive's path plus `/member`.
 Reading failures become one-line reasons; an extractor that refuses or breaks on a document
-leaves the document readable but not understood, with the reason kept beside its text.
+leaves the document readable but not understood, with the reason kept beside its text. A
+PDF without a text layer is kept too, as a document with no text and that reason.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from oversight.documents import (
     Document,
     DocumentError,
     Format,
+    NoTextLayerError,
     detect_format,
     read_archive,
     read_bytes,
@@ -55,7 +57,8 @@ class ReadFile:
 
 @dataclass(frozen=True, slots=True)
 class ReadDocument:
-    """One document read from a file, or the one-line reason it could not be read."""
+    """One document read from a file, or the one-line reason it could not be read; a
+    document with a reason beside it is kept without a meeting (a scanned PDF)."""
 
     file: str
     key: str
@@ -77,6 +80,11 @@ def load(path: Path, *, max_bytes: int) -> ReadFile:
     return ReadFile(path=path, data=data, sha256=sha256_hex(data))
 
 
+def _scanned(error: NoTextLayerError, source: str) -> Document:
+    """An empty document standing for a PDF without text, so that the file is on record."""
+    return Document(source=source, format="pdf", text="", blocks=(), raw_text="", pages=error.pages)
+
+
 def _failure(exc: Exception) -> str:
     if isinstance(exc, DocumentError):
         return one_line(exc)
@@ -90,6 +98,8 @@ def documents_in(file: ReadFile, *, max_bytes: int) -> Iterator[ReadDocument]:
     if not file.is_archive:
         try:
             document = read_bytes(file.data, source=name, limits=limits)
+        except NoTextLayerError as exc:
+            yield ReadDocument(shown, key, file.path.stem, _scanned(exc, name), one_line(exc))
         except Exception as exc:  # a reader's bug must not stop the batch
             yield ReadDocument(shown, key, file.path.stem, None, _failure(exc))
         else:
@@ -101,6 +111,11 @@ def documents_in(file: ReadFile, *, max_bytes: int) -> Iterator[ReadDocument]:
             stem = PurePosixPath(member).stem
             if isinstance(content, Document):
                 yield ReadDocument(f"{shown}/{member}", f"{key}/{member}", stem, content)
+            elif isinstance(content, NoTextLayerError):
+                scanned = _scanned(content, source)
+                yield ReadDocument(
+                    f"{shown}/{member}", f"{key}/{member}", stem, scanned, one_line(content)
+                )
             else:
                 problem = one_line(content)
                 yield ReadDocument(f"{shown}/{member}", f"{key}/{member}", stem, None, problem)
@@ -108,8 +123,13 @@ def documents_in(file: ReadFile, *, max_bytes: int) -> Iterator[ReadDocument]:
         yield ReadDocument(shown, key, file.path.stem, None, _failure(exc))
 
 
-def understand(document: Document) -> tuple[Meeting | None, str | None]:
-    """Extract the meeting from a document; on failure return None and the reason."""
+def understand(
+    document: Document, *, without_text: str | None = None
+) -> tuple[Meeting | None, str | None]:
+    """Extract the meeting from a document; on failure return None and the reason. A
+    document kept for a file without text (`without_text` says why) has no meeting."""
+    if without_text is not None:
+        return None, without_text
     try:
         meeting = extract.extract_meeting(document)
     except extract.NotMinutesError as exc:

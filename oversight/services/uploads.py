@@ -112,7 +112,7 @@ def _store(
     """Store one document of an upload, as a draft if it is new, in its own transaction."""
     if item.document is None:
         return UploadOutcome(_shown(item), UploadResult.FAILED, item.problem or "unreadable")
-    meeting, reason = understand(item.document)
+    meeting, reason = understand(item.document, without_text=item.problem)
     now = dt.datetime.now(dt.UTC)
     try:
         with sessions.begin() as session:

@@ -18,6 +18,7 @@ from oversight.records import DocumentStatus
 from oversight.services import Outcome, Progress, ingest_paths, list_documents, list_meetings
 from oversight.store import find_document, save_document
 from oversight.store.tables import ActionRow, Base, DocumentRow, MeetingRow, PassageRow
+from tests.documents.pdfmake import image_only_pdf
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 WriteMinutes = Callable[..., Path]
@@ -316,3 +317,33 @@ def test_folder_walk_skips_data_files_but_not_named_ones(
     assert ingest_paths(engine=engine, paths=[tmp_path / "in"]).new == 1
     named = ingest_paths(engine=engine, paths=[tmp_path / "in/expected/a.json"])
     assert named.new == 1
+
+
+def test_a_pdf_without_text_is_kept_and_reported_as_scanned(engine: Engine, tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(image_only_pdf())
+    bundle = _zip(tmp_path / "bundle.zip", {"inner/scan.pdf": image_only_pdf()})
+
+    report = ingest_paths(engine=engine, paths=[scan, bundle])
+
+    assert report.failures == [] and report.new == 2 and report.meetings_stored == 0
+    assert sorted(p.line for p in report.not_understood) == [
+        f"{bundle}/inner/scan.pdf: no text layer (scanned?)",
+        f"{scan}: no text layer (scanned?)",
+    ]
+    with Session(engine) as session:
+        rows = session.execute(
+            select(
+                DocumentRow.source, DocumentRow.format, DocumentRow.status, DocumentRow.reason
+            ).order_by(DocumentRow.source)
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        (
+            "bundle.zip/inner/scan.pdf",
+            "pdf",
+            DocumentStatus.NOT_UNDERSTOOD,
+            "no text layer (scanned?)",
+        ),
+        ("scan.pdf", "pdf", DocumentStatus.NOT_UNDERSTOOD, "no text layer (scanned?)"),
+    ]
+    assert ingest_paths(engine=engine, paths=[scan]).unchanged == 1
