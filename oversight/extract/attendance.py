@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from oversight.extract.cues import folded, has_any
 from oversight.extract.lines import Line
 from oversight.extract.people import (
     ROLE_WORDS,
@@ -40,6 +41,8 @@ _MARKER = re.compile(
 )
 # "(Policy Officer, OPCC – notes)": the marker closes the bracket that holds the role.
 _INNER_MARKER = re.compile(r"\s*[–—-]\s*(?P<m>minutes|minute[- ]taker|notes|clerk)\s*(?=\))", re.I)
+# A word of each marker: most brackets in an attendance list hold role letters, not these.
+_MARKER_WORDS = ("chair", "substitute", "minute", "notes", "clerk")
 # "Councillors A, B and C", "Independent Co-opted Members: D and E": one capacity for a group.
 _GROUP = re.compile(
     r"^(?P<group>Councillors|Cllrs\.?|(?:[A-Z][\w-]*\s+){0,3}(?:Members|Advisers|Advisors|"
@@ -61,7 +64,7 @@ class Attendance:
 def _markers(text: str) -> tuple[str, set[str]]:
     """Remove "(Chair)", "(minutes)" and similar markers; return the text and the markers as
     written."""
-    if "(" not in text:
+    if "(" not in text or not has_any(folded(text), _MARKER_WORDS):
         return text.strip(), set()
     found = {m.group("m") for m in _MARKER.finditer(text)}
     found |= {m.group("m") for m in _INNER_MARKER.finditer(text)}
@@ -85,6 +88,9 @@ def apologies_in_text(lines: list[Line], start: int, limit: int = 80) -> list[Pe
 
 
 _BRACKETS_AND_SEPARATORS = re.compile(r"[(),;]")
+# "… for minutes 4 and 5": which items someone attended for, not a person.
+_FOR_ITEMS = re.compile(r"\s+for\s+(?:minute|item)s?\s+[\w ,.and]+$")
+_AND = re.compile(r"\s+and\s+")
 
 
 def _split_top(text: str, separators: str) -> list[str]:
@@ -123,7 +129,7 @@ def _parses(text: str) -> bool:
 def _split_list(text: str) -> list[tuple[str, str | None]]:
     """Split a list of people at semicolons and commas, and at "and" between two people;
     each entry comes with the capacity its group gives ("Councillors A, B and C")."""
-    text = re.sub(r"\s+for\s+(?:minute|item)s?\s+[\w ,.and]+$", "", text.strip().rstrip("."))
+    text = _FOR_ITEMS.sub("", text.strip().rstrip("."))
     semicolons = ";" in text
     segments = _split_top(text, ";") if semicolons else [text]
     out: list[tuple[str, str | None]] = []
@@ -137,11 +143,11 @@ def _split_list(text: str) -> list[tuple[str, str | None]]:
         if semicolons and len(parts) > 1:
             # Semicolons part the people; commas inside a part belong to a role, unless
             # every piece between them is a person.
-            pieces = [p for part in parts for p in re.split(r"\s+and\s+", part)]
+            pieces = [p for part in parts for p in _AND.split(part)]
             if not all(_parses(p) for p in pieces):
                 parts = [segment]
         for part in parts:
-            pieces = re.split(r"\s+and\s+", part)
+            pieces = _AND.split(part)
             if len(pieces) == 2 and all(_parses(p) for p in pieces):
                 out.extend((p.strip(), group_role) for p in pieces)
             elif part.strip():

@@ -69,8 +69,11 @@ _WEEKDAY = (
     r"(?:(?P<weekday>Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:r|rs|rsday)?|Fri(?:day)?"
     r"|Sat(?:urday)?|Sun(?:day)?)\.?,?\s+)?"
 )
+# The lookahead names what a match can start with (a weekday, "the" or the day), so that the
+# rest of the case-insensitive pattern is not tried in full at every position.
 _DAY_FIRST = re.compile(
-    _WEEKDAY
+    r"(?=[mtwfs\d])"
+    + _WEEKDAY
     + r"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d|'?\d\d)(?![\d:.]))?",
@@ -85,10 +88,14 @@ _MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _MONTH_SHORT_YEAR = re.compile(_MONTH + r"\s+(?P<yy>\d\d)\b(?![:.]\d)", re.I)
 # _MONTH_SHORT_YEAR taken from its digits backwards: scanning a whole document for month
 # names is slow, scanning it for two digits is fast, and few two-digit numbers follow a month.
-_TWO_DIGITS = re.compile(r"\d\d\b(?![:.]\d)")
+# Only digits after a space can follow a month; the lookbehind drops the rest in the engine (no
+# match it drops could have hidden one after a space, as that would start with a digit).
+_TWO_DIGITS = re.compile(r"\d\d\b(?![:.]\d)(?<=\s\d\d)")
 _MONTH_AT_END = re.compile(_MONTH + r"$", re.I)
 _LONGEST_MONTH = len("September.")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "\b(?:19|20)\d\d\b" with the boundary checked after the first digit, which lets the engine
+# scan a whole document for "1" and "2" instead of trying the boundary at every position.
+YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 _TIME = re.compile(
     r"(?<![\d/.£$])(?P<hour>[0-2]?\d)(?:(?P<sep>[:.])(?P<minute>[0-5]\d))?\s*"
     r"(?P<suffix>a\.?m\.?|p\.?m\.?|hrs|hours|h)?(?![\d%])",
@@ -131,6 +138,12 @@ def find_dates(text: str) -> list[DateMatch]:
 
 # The first three letters of every month name, as the named forms need one.
 _MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What every _MONTH_FIRST match holds, asked of the folded text: a month, then a day of one or
+# two digits that no further digit follows. "March 2024" fails it, so the slow pattern, which
+# tries its weekdays and months at every position, runs only where a day can follow a month.
+_MONTH_THEN_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?(?!\d)"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -139,7 +152,10 @@ def _dates(text: str) -> tuple[DateMatch, ...]:
     lines again."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    named = (_DAY_FIRST, _MONTH_FIRST) if has_any(folded(text), _MONTH_CUES) else ()
+    low = folded(text)
+    named: tuple[re.Pattern[str], ...] = ()
+    if has_any(low, _MONTH_CUES):
+        named = (_DAY_FIRST, _MONTH_FIRST) if _MONTH_THEN_DAY.search(low) else (_DAY_FIRST,)
     for pattern in named:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -19,6 +19,9 @@ _LIST_JOIN = re.compile(r"(?<=[;,])\s*(?:and|or)\s*$")
 _STARTS = re.compile(
     r"^(?:RESOLVED|Resolved|DECISION|Decision|DECIDED|Decided)\b|^It\s+was\s+resolved", re.I
 )
+# The letters _STARTS can open with, in every form re.I matches (dotless and dotted i too):
+# most lines open with none of them and need not be matched.
+_STARTS_FIRST = frozenset("RrDdIi\u0131\u0130")
 
 
 def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
@@ -28,7 +31,12 @@ def extract_decisions(lines: list[Line], items: Items) -> list[Decision]:
     while position < len(lines):
         line = lines[position]
         body = line.body.strip()
-        if not _STARTS.match(body.lstrip("- ")) or position in items.title_lines:
+        lead = body.lstrip("- ")
+        if (
+            lead[:1] not in _STARTS_FIRST
+            or not _STARTS.match(lead)
+            or position in items.title_lines
+        ):
             position += 1
             continue
         m = _LABEL.match(body)

@@ -38,13 +38,18 @@ _MONTH_NAME = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _PAREN_MONTH = re.compile(rf"\((?P<month>{_MONTH_NAME})\.?\s+(?P<year>(?:19|20)\d\d)\)", re.I)
+# Each pattern below opens with a lookahead for the first letters its forms can start with: a
+# case-insensitive pattern is otherwise tried in full at every position, as the engine cannot
+# scan for the letters itself. The lookahead rejects only positions where no match can start.
 _AT_MEETING = re.compile(
+    r"(?=[atfib])"
     rf"\b(?:at|to|for|in|before|by|ahead\s+of)\s+(?:the\s+|an?\s+)?(?:(?P<next>next|following|subsequent)\s+|"
     rf"(?P<month>{_MONTH_NAME})\s+(?:(?P<year>(?:19|20)\d\d)\s+)?|(?P<quarter>Q[1-4])\s+)"
     r"(?:[\w&/-]+\s+){0,5}?(?:meeting|board|HTA|session|panel|committee)\b",
     re.I,
 )
 _IN_PERIOD = re.compile(
+    r"(?=[rvbuaiw])"
     r"\b(?:(?:re)?visit(?:ed)?\s+|review(?:ed)?\s+|back\s+|update\s+)?(?:at\s+[\w&/]+\s+)?"
     r"(?:in|within|after)\s+(?:the\s+next\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>months?|weeks?|days?|years?)(?:'s?)?"
@@ -52,7 +57,7 @@ _IN_PERIOD = re.compile(
     re.I,
 )
 _END_OF = re.compile(
-    r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?:(?P<this>this|the)\s+month"
+    r"(?=[btefy])\b(?:by\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?:(?P<this>this|the)\s+month"
     rf"|(?P<month>{_MONTH_NAME})(?:\s+(?P<year>(?:19|20)\d\d))?"
     r"|(?:the\s+)?(?P<quarter>Q[1-4])(?:\s+(?P<fy>(?:19|20)\d\d)/\d\d)?"
     r"|(?:the\s+|this\s+)?(?P<fin>financial\s+)?(?P<yr>year))"
@@ -61,7 +66,7 @@ _END_OF = re.compile(
 )
 # "w/c 4 March": the week that starts on the day.
 _BY_DATE = re.compile(
-    r"\b(?:by|before|no\s+later\s+than|on|due|w/[cb]|week\s+(?:commencing|beginning))\s+"
+    r"(?=[bnodw])\b(?:by|before|no\s+later\s+than|on|due|w/[cb]|week\s+(?:commencing|beginning))\s+"
     r"(?:the\s+)?",
     re.I,
 )

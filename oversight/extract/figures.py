@@ -20,8 +20,15 @@ from oversight.records.types import Figure, SourceSpan
 # A number not glued to a word, a reference or another number. It opens with \d and checks
 # the character before afterwards, which lets the engine scan for digits quickly.
 _NUMBER = re.compile(r"(\d(?<![\d.,/\w-]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
+# The numbers of _NUMBER that whitespace, "%" or "p" follows, as most units start. Possessive
+# quantifiers keep each number whole, as _NUMBER takes it, so that the lookahead cannot shorten
+# one to fit; no number starts inside another, so the scan finds no other.
+_UNIT_NUMBER = re.compile(
+    r"(\d(?<![\d.,/\w-]\d)(?:\d{0,2}+(?:,\d{3})++(?:\.\d+)?+|\d*+(?:\.\d+)?+))(?=[\s%pP])"
+)
+# A leading lookahead names the first letters a match can start with (see oversight.extract.due).
 _QUALIFIER = re.compile(
-    r"\b(over|more\s+than|almost|nearly|around|approximately|about|under|fewer\s+than|"
+    r"(?=[omanufl])\b(over|more\s+than|almost|nearly|around|approximately|about|under|fewer\s+than|"
     r"less\s+than|up\s+to)\s+$",
     re.I,
 )
@@ -52,11 +59,14 @@ _MONEY_SCALE = re.compile(r"\s?(m|k|bn|million|billion|thousand)\b", re.I)
 _DURATION_CUE = re.compile(
     r"\b(?:averag(?:e|ed|es|ing)|answered|within|wait|waiting|delays?|took|taking)\b", re.I
 )
+_AGO = re.compile(r"\s+ago\b")
+_OF_DELAYS = re.compile(r"of\s+(?:delays?|waiting)$")
 _TARGET_NOUNS = (
     r"(?:target|aspiration|ambition|goal|standard|limit|threshold|expectation|tolerance)"
 )
+# The lookahead names the first characters of both forms (see oversight.extract.due).
 _TARGET = re.compile(
-    rf"(?:{_TARGET_NOUNS}\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
+    rf"(?=[tagsle\d])(?:{_TARGET_NOUNS}\s+(?:of\s+)?(?P<a>\d+(?:\.\d+)?\s?%)"
     rf"|(?P<b>\d+(?:\.\d+)?\s?%)\s+{_TARGET_NOUNS})",
     re.I,
 )
@@ -75,9 +85,10 @@ _CLAUSE_STOP = re.compile(r"[;:()]|,\s|\s[–-]\s|\b(?:which|when|whilst|while|b
 # the two never overlap and together find exactly what _CLAUSE_STOP finds; the words' half,
 # the slow one, runs only when one of its words can be there.
 _PUNCT_STOP = re.compile(r"[;:()]|,\s|\s[–-]\s")
-# Without a dash the last alternative cannot match, and what is left opens with a character
-# class the engine scans for quickly.
-_PUNCT_STOP_NO_DASH = re.compile(r"[;:()]|,\s")
+# Without a dash the last alternative cannot match. What is left is written as alternatives
+# that each open with a literal character, which the engine scans for quickly (it does not
+# for a leading character class beside another alternative).
+_PUNCT_STOP_NO_DASH = re.compile(r";|:|\(|\)|,\s")
 _WORD_STOP = re.compile(r"\b(?:which|when|whilst|while|but|however)\b", re.I)
 # Plain lower() serves here: no letter of these words has another form that re.I matches.
 _WORD_STOP_CUES = ("wh", "but", "however")
@@ -96,11 +107,23 @@ _NAMING = re.compile(
 # A value the figure before it is compared with: "9.1%, compared with 7.4% a year earlier",
 # "up from 37%", "fallen from 410 to 265 cases", "against 8.1% in the same quarter".
 _COMPARED = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|than|against|versus|vs\.?)\s+(?:the\s+|a\s+)?[£$]?$", re.I
+    r"(?=[fctav])"
+    r"\b(?:from|compared\s+(?:with|to)|than|against|versus|vs\.?)\s+(?:the\s+|a\s+)?[£$]?$",
+    re.I,
 )
 # "11 of the 12 audits", "29 of 34 recommendations".
 _SHARE = re.compile(r"\s+of\s+(?:the\s+)?\d[\d,]*")
 _WHOLE = re.compile(r"(?:\b\d[\d,]*\s+|^|[,;]\s+)of\s+(?:the\s+)?$", re.I)
+# The last word of every text _NAMING, _WHOLE and _LEVEL match, each written as folded()
+# writes it: patterns anchored at the end, tried at each position before it, are asked only
+# of the few texts that end with one of their words (see _may_end_with).
+_NAMING_ENDS = (
+    "grade", "level", "tier", "priority", "category", "phase", "stage", "op", "operation", "q",
+    "week", "item", "page", "no", "no.", "recommendation", "section", "article", "oc",
+    "version", "year", "years",
+)  # fmt: skip
+_WHOLE_ENDS = ("of", "the")
+_LEVEL_ENDS = ("at", "reached", "totalled", "totalling", "numbered", "to")
 # A level with no unit after it: "numbers stood at 2,298", "had reached 96", "from 61 to 83".
 _LEVEL = re.compile(
     r"\b(?:(?:stood|stands|standing|remained|remains|remain|kept|maintained?|held|peaked|capped)"
@@ -116,12 +139,24 @@ _REPORTED = re.compile(
     r"(?:that\s+)?",
     re.I,
 )
+# The words _REPORTED needs: most clauses with a word in "-ed" hold none of them.
+_REPORTED_WORDS = (
+    "said", "reported", "explained", "confirmed", "noted", "stated", "added", "highlighted",
+    "advised",
+)  # fmt: skip
 # An abbreviation in brackets, "(ASB)", continues its clause rather than closing it.
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z/&]{0,9}\)")
 # "from 6.1% to 7.9%": the value before "to" is where the figure started.
 _TO_NUMBER = re.compile(r"\s+to\s+[£$]?\d")
 # 101, 999 and 111 are the names of telephone services, not counts of calls.
 _SERVICE_NUMBERS = {"101", "999", "111"}
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """Say whether text, its trailing whitespace aside, ends with one of the (folded) words
+    in any form that re.I matches: a necessary condition for a pattern that must match them
+    just before its `\\s*$`."""
+    return folded(text.rstrip()).endswith(words)
 
 
 def _clause_stops(sentence: str) -> list[tuple[int, int]]:
@@ -157,30 +192,33 @@ def _measure(
     else:
         following = next((s for s in stops[count:] if s[0] >= end), None)
         right = sentence[end : following[0]] if following else after
-    if "said" in left or "report" in left or "ed " in left:
+    if ("said" in left or "report" in left or "ed " in left) and has_any(
+        folded(left), _REPORTED_WORDS
+    ):
         left = _REPORTED.sub("", left, count=1)
     # split() leaves no whitespace behind, so the words need no further squeezing.
     words = [*left.split()[-10:], "…", *unit_words.split(), *right.split()[:8]]
     return " ".join(words).strip(" …").strip(" .,")
 
 
-def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
-    """Return (kind, unit, end) for the number matched, or None when it is no figure."""
-    after = sentence[m.end() : m.end() + 60]
-    if _MONEY_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+def _classify(sentence: str, start: int, stop: int) -> tuple[str, str, int] | None:
+    """Return (kind, unit, end) for the number at sentence[start:stop], or None when it is no
+    figure."""
+    after = sentence[stop : stop + 60]
+    if _MONEY_BEFORE.search(sentence, max(0, start - 16), start):
         scale = _MONEY_SCALE.match(after)
-        return "£", f"£{scale.group(1)}" if scale else "£", m.end() + (scale.end() if scale else 0)
+        return "£", f"£{scale.group(1)}" if scale else "£", stop + (scale.end() if scale else 0)
     for pattern, kind in ((_PERCENT, "%"), (_POINTS, "pp")):
         found = pattern.match(after)
         if found:
             unit = "%" if kind == "%" else "percentage points"
-            return kind, unit, m.end() + found.end()
+            return kind, unit, stop + found.end()
     found = _RATE.match(after)
     if found:
-        return "rate", f"per {found.group(1).lower()}", m.end() + found.end()
+        return "rate", f"per {found.group(1).lower()}", stop + found.end()
     found = _DURATION.match(after)
     if found:
-        return "time", found.group(1).lower(), m.end() + found.end()
+        return "time", found.group(1).lower(), stop + found.end()
     share = _SHARE.match(after)
     if share:
         # "11 of the 12 audits": the first number counts, the second is the whole.
@@ -188,33 +226,32 @@ def _classify(sentence: str, m: re.Match[str]) -> tuple[str, str, int] | None:
         whole = _COUNT.match(rest) or _PLURAL.match(rest)
         if whole and whole.group(1).split()[-1].lower() not in _NOT_PLURAL:
             noun = f"{share.group(0).strip()}{whole.group(0)}"
-            return "count", noun, m.end() + share.end() + whole.end()
+            return "count", noun, stop + share.end() + whole.end()
     found = _COUNT.match(after) or _PLURAL.match(after)
     if found and found.group(1).split()[-1].lower() not in _NOT_PLURAL:
-        return "count", found.group(1), m.end() + found.end()
-    if _LEVEL.search(sentence, max(0, m.start() - 24), m.start()):
-        return "level", "", m.end()
+        return "count", found.group(1), stop + found.end()
+    lo = max(0, start - 24)
+    if _may_end_with(sentence[lo:start], _LEVEL_ENDS) and _LEVEL.search(sentence, lo, start):
+        return "level", "", stop
     return None
 
 
-def _is_duration_figure(sentence: str, m: re.Match[str], end: int, unit: str) -> bool:
+def _is_duration_figure(sentence: str, start: int, end: int, unit: str) -> bool:
     """A duration is a figure when it measures something ("answered within 3.5 minutes",
     "7 months of delays"), not when it says when ("in 3 months", "10 days ago")."""
-    if re.match(r"\s+ago\b", sentence[end:]):
+    if _AGO.match(sentence[end:]):
         return False
     # "87% of victims were contacted within 72 hours", "calls answered within 10 seconds
     # stood at 89.5%": a duration in a percentage's clause belongs to its measure.
-    percent = sentence.rfind("%", 0, m.start())
-    if percent >= 0 and not _CLAUSE_STOP.search(sentence, percent, m.start()):
+    percent = sentence.rfind("%", 0, start)
+    if percent >= 0 and not _CLAUSE_STOP.search(sentence, percent, start):
         return False
     percent = sentence.find("%", end)
     if percent >= 0 and not _CLAUSE_STOP.search(sentence, end, percent):
         return False
-    if re.search(r"of\s+(?:delays?|waiting)$", sentence[m.start() : end]):
+    if _OF_DELAYS.search(sentence[start:end]):
         return True
-    return unit != "months" and bool(
-        _DURATION_CUE.search(sentence[max(0, m.start() - 45) : m.start()])
-    )
+    return unit != "months" and bool(_DURATION_CUE.search(sentence[max(0, start - 45) : start]))
 
 
 def _targets(sentence: str) -> list[tuple[str, int]]:
@@ -247,15 +284,54 @@ def _own_target(
     return max(free)[1] if free else None
 
 
+def _candidates(body: str) -> list[tuple[int, int, str]]:
+    """The (start, end, value) of each number of a line that can be a figure, judged by the
+    characters around it alone.
+
+    The numbers of the whole line are found in one scan. None runs across the whitespace that
+    parts two sentences, and whitespace stands before each sentence, so every number found
+    is the one a scan of its sentence alone finds, and what these tests read of the line
+    around it (a unit's first character, a "£" before it, the day of a date) lies within its
+    sentence. Most lines quote no figure and need not be split into sentences at all."""
+    found: list[tuple[int, int, str]] = []
+    # Without a "£", only a number that a unit's first character follows can be a figure, and
+    # _UNIT_NUMBER finds just those.
+    money = "£" in body
+    for m in (_NUMBER if money else _UNIT_NUMBER).finditer(body):
+        at, stop = m.span()
+        if money:
+            lead = body[stop : stop + 1]
+            if lead in _NOT_A_FIGURE_NEXT:
+                continue
+            # Money has "£" just before it; every other unit starts with whitespace, "%" or
+            # "per". Most numbers (dates, times, references) fail here.
+            if (
+                not (lead.isspace() or lead in ("%", "p", "P"))
+                and "£" not in body[max(0, at - 2) : at]
+            ):
+                continue
+        value = m.group(1)
+        # Years and days of a month are never figures.
+        if _YEARISH.match(value) or _DATE_NEXT.match(body, stop):
+            continue
+        found.append((at, stop, value))
+    return found
+
+
 def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figure]:
     """Find the figures quoted, each value once."""
     figures: list[Figure] = []
     seen: set[str] = set()
     for line in lines[start:]:
-        if (line.number is not None and len(line.body) < 80) or not _NUMBER.search(line.body):
+        body = line.body
+        if line.number is not None and len(body) < 80:
             continue
-        for offset, sentence in split_sentences(line.body):
-            numbers = list(_NUMBER.finditer(sentence))
+        in_line = _candidates(body)
+        if not in_line:
+            continue
+        for offset, sentence in split_sentences(body):
+            limit = offset + len(sentence)
+            numbers = [(a - offset, b - offset, v) for a, b, v in in_line if offset <= a < limit]
             if not numbers or _ACTION_LABEL.match(sentence):
                 continue
             targets = _targets(sentence)
@@ -265,41 +341,30 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
             # Worked out once per sentence, and only for sentences that quote a figure.
             stops: list[tuple[int, int]] | None = None
             period: re.Match[str] | None = None
-            for m in numbers:
-                value = m.group(1)
-                lead = sentence[m.end() : m.end() + 1]
-                if lead in _NOT_A_FIGURE_NEXT:
-                    continue
-                # Money has "£" just before it; every other unit starts with whitespace, "%"
-                # or "per". Most numbers (dates, times, references) fail here.
-                if (
-                    not (lead.isspace() or lead in ("%", "p", "P"))
-                    and "£" not in sentence[max(0, m.start() - 2) : m.start()]
-                ):
-                    continue
-                # The tests below are pure; the cheapest and most selective comes first.
-                found = _classify(sentence, m)
-                if found is None or _DATE_NEXT.match(sentence, m.end()):
-                    continue
-                if _YEARISH.match(value) or _NAMING.search(
-                    sentence[max(0, m.start() - 16) : m.start()]
+            for at, stop, value in numbers:
+                # The tests below are pure; the cheapest and most selective come first.
+                found = _classify(sentence, at, stop)
+                before = sentence[max(0, at - 16) : at]
+                if found is None or (
+                    _may_end_with(before, _NAMING_ENDS) and _NAMING.search(before)
                 ):
                     continue
                 kind, unit, end = found
                 if value in _SERVICE_NUMBERS and kind in {"count", "time"}:
                     continue
-                window = max(0, m.start() - 24)
+                window = max(0, at - 24)
                 if (has_figure or _TO_NUMBER.match(sentence, end)) and _COMPARED.search(
-                    sentence, window, m.start()
+                    sentence, window, at
                 ):
                     continue
-                if _AIM.search(sentence, window, m.start()) or _WHOLE.search(
-                    sentence, window, m.start()
+                if _AIM.search(sentence, window, at) or (
+                    _may_end_with(sentence[window:at], _WHOLE_ENDS)
+                    and _WHOLE.search(sentence, window, at)
                 ):
                     continue
                 if kind == "count" and float(value.replace(",", "")) < 3:
                     continue
-                if kind == "time" and not _is_duration_figure(sentence, m, end, unit):
+                if kind == "time" and not _is_duration_figure(sentence, at, end, unit):
                     continue
                 key = f"{value}{kind}"
                 percent = f"{value}%" if kind == "%" else None
@@ -310,25 +375,23 @@ def extract_figures(lines: list[Line], items: Items, *, start: int) -> list[Figu
                 seen.add(key)
                 target = None
                 if percent is not None:
-                    target = _own_target(targets, percent, m.start(), claimed) or (
+                    target = _own_target(targets, percent, at, claimed) or (
                         percent if is_target else None
                     )
                     seen.update(target_norm)
                 if stops is None:
                     stops = _clause_stops(sentence)
                     period = _PERIOD.search(sentence)
-                qualifier = _QUALIFIER.search(sentence[max(0, m.start() - 16) : m.start()])
+                qualifier = _QUALIFIER.search(sentence[max(0, at - 16) : at])
                 figures.append(
                     Figure(
-                        measure=_measure(
-                            sentence, m.start(), end, stops, unit if kind == "count" else ""
-                        ),
+                        measure=_measure(sentence, at, end, stops, unit if kind == "count" else ""),
                         value=f"{qualifier.group(1)} {value}" if qualifier else value,
                         unit=unit.split()[-1].lower() if kind == "count" else unit or None,
                         target=target,
                         period=period.group("p") if period else None,
                         span=SourceSpan(
-                            line.body_start + offset + m.start(), line.body_start + offset + end
+                            line.body_start + offset + at, line.body_start + offset + end
                         ),
                     )
                 )

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from oversight.extract.cues import has_any
 from oversight.extract.dates import (
     DateMatch,
     find_dates,
@@ -24,7 +25,9 @@ _LABEL = re.compile(
     r"\s*(?::|-|–|\s)\s*(?P<value>.*)$",
     re.I,
 )
+# A leading lookahead names the first letters a match can start with (see oversight.extract.due).
 _TITLE_WORDS = re.compile(
+    r"(?=[mbncpfsah])"
     r"\b(meeting|board|minutes|notes|committee|panel|forum|session|assurance|accountability|"
     r"holding to account|conference)\b",
     re.I,
@@ -32,7 +35,7 @@ _TITLE_WORDS = re.compile(
 _TITLE_SUFFIX = re.compile(
     r"\s*[–—-]*\s*(?:meeting\s+)?(?:notes|minutes|record)(?:\s+of\s+meeting)?\s*$", re.I
 )
-_HELD_ON = re.compile(r"\bheld\s+(?:on|at|in|via|by)\b", re.I)
+_HELD_ON = re.compile(r"(?=h)\bheld\s+(?:on|at|in|via|by)\b", re.I)
 _HELD_VENUE = re.compile(
     r"\bheld\s+(?:in|at|via)\s+(?:the\s+)?(?P<a>[^,]+(?:,[^,]+){0,3}?)\s+on\s+\w+day"
     r"|\b(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs)?|\d{1,2}\s*[ap]\.?m\.?)\s*,?\s+(?:in|at|via)\s+(?:the\s+)?(?P<b>[A-Z].+?)\s*\.?$",
@@ -42,6 +45,9 @@ _BODY = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for)\s+(?=[A-Z]))?){0,6}"
     r"(?:Board|Committee|Panel|Forum|Group|Commission))\b"
 )
+# The words _BODY ends with: a title without any names no body, and the pattern, which tries
+# up to six capitalised words at every position, need not run.
+_BODY_WORDS = ("Board", "Committee", "Panel", "Forum", "Group", "Commission")
 # The end of a time range after its start: "10:00 – 11:30", "2pm to 4pm".
 _UNTIL = re.compile(r"^\s*(?:[–—-]|to|until)\s*(?=\d)")
 # Attendance lists and numbered items end the header.
@@ -255,8 +261,10 @@ def extract_header(lines: list[Line], text: str) -> Header:
     if header.title and len(titles) > 1 and not _TITLE_WORDS.search(titles[0]):
         header.body = titles[0]
     for candidate in titles:
+        if header.body or not has_any(candidate, _BODY_WORDS):
+            continue
         body_match = _BODY.search(candidate)
-        if body_match and not header.body:
+        if body_match:
             header.body = body_match.group(1).strip()
     source_text = date_line if date_line is not None else date_source
     if source_text is None:

@@ -25,8 +25,9 @@ _RECOMMENDATION = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{8,200})[”\"’']")
+# A leading lookahead names the first letters a match can start with (see oversight.extract.due).
 _DEADLINE = re.compile(
-    r"\b(?:by|before|in|from|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?=[bifn])\b(?:by|before|in|from|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\.?(?:\s+(?:19|20)?\d\d)?|spring|summer|autumn|winter)(?:\s+(?:19|20)\d\d)?"
     r"(?:\s+deadline)?",

@@ -41,6 +41,10 @@ _LABEL_TOPIC = re.compile(
 )
 _NO_CONTENT = re.compile(r"^(?:N/?A|None|Nil|No\s+items?)$", re.I)
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9&/,'’ –-]{12,100}?)\s*:\s*\S")
+_STOP_AND_SPACE = re.compile(r"[.?!]\s")
+_ENDS_WITH_STOP = re.compile(r"[.?!]$")
+_STOP = re.compile(r"[.?!](?:\s|$)")
+_ENDS_WITH_PUNCTUATION = re.compile(r"[.?!:;,]$")
 _MINOR_WORDS = {
     "and",
     "or",
@@ -82,11 +86,30 @@ class Items:
         return None if position is None else self.items[position]
 
 
+# The last letter of each word _EMPTY_MARK ends with, in every form re.I matches.
+_EMPTY_LAST_LETTERS = frozenset("aAeElLmMsS\u017f")
+
+
+def _may_end_empty(tail: str) -> bool:
+    """Say whether text can end with "N/A", "None", "Nil" or "No items", as _EMPTY_MARK
+    requires: after its trailing spaces and one full stop, the last letter must be theirs."""
+    end = tail.rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    return end[-1:] in _EMPTY_LAST_LETTERS
+
+
+def _ends_as_sentence(body: str) -> bool:
+    """Say whether a stripped line ends with a stop that clean_title keeps, so that it cannot
+    read as a title: most lines of minutes are sentences, and this spares cleaning them."""
+    return body.endswith(("?", ";", ",")) or (body.endswith(".") and not _may_end_empty(body))
+
+
 def clean_title(text: str) -> str:
     """Trim labels, trailing colons, bullets and "N/A" from an item title."""
     text = text.strip().lstrip("-•* ").strip()
     tail = text[-24:]
-    if ("n" in tail or "N" in tail) and _EMPTY_HINT.search(tail):
+    if _may_end_empty(tail) and _EMPTY_HINT.search(tail):
         text = text[: len(text) - len(tail)] + _EMPTY_MARK.sub("", tail)
     return text.strip(" :–-").strip()
 
@@ -97,13 +120,13 @@ def title_from_body(body: str) -> tuple[str, int]:
     lead = len(text) - len(text.lstrip("-•* "))
     text = text[lead:]
     colon = text.find(":")
-    if 0 < colon < 110 and not re.search(r"[.?!]\s", text[:colon]):
+    if 0 < colon < 110 and not _STOP_AND_SPACE.search(text[:colon]):
         return clean_title(text[:colon]), lead + colon
     words = text.split()
-    if len(words) <= 14 and not re.search(r"[.?!]$", text):
+    if len(words) <= 14 and not _ENDS_WITH_STOP.search(text):
         return clean_title(text), lead + len(text)
     cut = len(text)
-    period = re.search(r"[.?!](?:\s|$)", text)
+    period = _STOP.search(text)
     if period:
         cut = period.start()
     split = _SENTENCE_START.search(text, 1)
@@ -279,7 +302,7 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 and lines[position + 1].continuation
                 and len(body.split()) <= 14
                 and body[:1].isupper()
-                and not re.search(r"[.?!:;,]$", body)
+                and not _ENDS_WITH_PUNCTUATION.search(body)
                 and not _is_label(body)
             ):
                 new_item = AgendaItem(
@@ -289,7 +312,10 @@ def extract_items(lines: list[Line], start: int) -> Items:
                 not line.continuation
                 and line.kind is not BlockKind.LIST_ITEM
                 and (
-                    is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
+                    (
+                        not _ends_as_sentence(body)
+                        and is_title_like(clean_title(body), heading=line.kind is BlockKind.HEADING)
+                    )
                     or (
                         not table_numbered
                         and current_main is None

@@ -41,6 +41,8 @@ _STANDARD_ROLES = {
     "Chief Executive": "CEX",
     "Chief Finance Officer": "CFO",
 }
+# "T/", "A/" or "D/" before a role: temporary, acting or detective.
+_ACTING = re.compile(r"^[ATD]/\s*")
 
 
 def _aliases(people: list[Person]) -> dict[str, str]:
@@ -51,7 +53,7 @@ def _aliases(people: list[Person]) -> dict[str, str]:
             continue
         aliases[person.name] = person.abbreviation
         if person.role:
-            role = re.sub(r"^[ATD]/\s*", "", person.role).strip()
+            role = _ACTING.sub("", person.role).strip()
             aliases[role] = person.abbreviation
             if role.lower() == "chief constable":
                 aliases["Chief"] = person.abbreviation

@@ -12,7 +12,9 @@ from oversight.records.types import NextMeeting, SourceSpan
 
 _CUE = re.compile(r"\b(?:next|future)\s+meeting|\bdate\s+of\s+(?:the\s+)?next\b", re.I)
 _LABEL_END = re.compile(r"^[^:]{0,120}?(?:meeting|venue|date|time)\b[^:]{0,40}:\s*", re.I)
+# A leading lookahead names the first letters a match can start with (see oversight.extract.due).
 _VENUE_WORDS = re.compile(
+    r"(?=[rbhcosvtzl])"
     r"\b(?:Room|Board\s?room|HQ|Headquarters|Hall|House|Centre|Center|Office|Offices|Station|"
     r"Chamber|Chambers|Suite|Building|Virtual|Teams|Zoom|online|Court|Library)\b",
     re.I,
@@ -31,6 +33,11 @@ _LEAD_IN = re.compile(
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
 # A place name alone, which continues the venue before it: "County Hall, Kelsby".
 _PLACE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
+_ACTION_WORD = re.compile(r"\bactions?\b", re.I)
+# Where a line's remainder parts into pieces, and the place words at a piece's ends.
+_PIECE_BREAK = re.compile(r"[,;]\s+|\.\s+|\.$")
+_PLACE_WORDS = re.compile(r"^(?:(?:at|in|on)\s+)+(?:the\s+)?|\s+(?:at|in|on)$")
+_PLACE_WORD = re.compile(r"(?:at|in|on)")
 
 
 def _resolve(day: int, month: int, year: int | None, meeting: dt.date | None) -> dt.date | None:
@@ -62,7 +69,7 @@ def _candidates(lines: list[Line]) -> list[int]:
         if cue is None:
             continue
         prefix = line.body[: cue.start()]
-        if len(prefix.split()) <= 6 and not re.search(r"\bactions?\b", prefix, re.I):
+        if len(prefix.split()) <= 6 and not _ACTION_WORD.search(prefix):
             strong.append(position)
         else:
             weak.append(position)
@@ -114,12 +121,9 @@ def extract_next_meeting(lines: list[Line], meeting_date: dt.date | None) -> Nex
         time = found_time[0] if found_time else None
         if found_time:
             remainder = remainder[: found_time[1]] + " " + remainder[found_time[2] :]
-        pieces = [p.strip(" ,.;:–-") for p in re.split(r"[,;]\s+|\.\s+|\.$", remainder)]
-        pieces = [
-            re.sub(r"^(?:(?:at|in|on)\s+)+(?:the\s+)?|\s+(?:at|in|on)$", "", p).strip()
-            for p in pieces
-        ]
-        pieces = [p for p in pieces if p and len(p) > 2 and not re.fullmatch(r"(?:at|in|on)", p)]
+        pieces = [p.strip(" ,.;:–-") for p in _PIECE_BREAK.split(remainder)]
+        pieces = [_PLACE_WORDS.sub("", p).strip() for p in pieces]
+        pieces = [p for p in pieces if p and len(p) > 2 and not _PLACE_WORD.fullmatch(p)]
         venue, kind = _venue_and_kind(pieces)
         return NextMeeting(
             date=date,

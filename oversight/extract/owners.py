@@ -68,9 +68,9 @@ class OwnerFinder:
 
     def _plausible(self, owner: str) -> bool:
         """A capitalised name counts only when the attendance lists it."""
-        if _RANKED.fullmatch(owner) or re.fullmatch(_ROLE_PHRASE, owner):
+        if _RANKED.fullmatch(owner) or _ROLE_PHRASE_ALONE.fullmatch(owner):
             return True
-        if re.fullmatch(_NAME, owner):
+        if _NAME_ALONE.fullmatch(owner):
             return owner in self.known or owner in self.aliases
         return True
 
@@ -86,14 +86,18 @@ def _patterns(group: str, subject: str) -> tuple[str, ...]:
 
 
 _PATTERNS = [re.compile(p) for p in _patterns(_GROUP, _SUBJECT_GROUP)]
+_ROLE_PHRASE_ALONE = re.compile(_ROLE_PHRASE)
+_NAME_ALONE = re.compile(_NAME)
+_GROUP_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b)\s*(?:the\s+)?")
+_SPACES = re.compile(r"\s+")
 
 
 def _split_group(text: str) -> list[str]:
     protected = _ROLE_PREFIX.sub(lambda m: m.group(1) + "\u2044", text)
-    parts = re.split(r"\s*(?:/|,|&|\band\b)\s*(?:the\s+)?", protected)
+    parts = _GROUP_SEPARATOR.split(protected)
     return [p.strip().replace("\u2044", "/") for p in parts if p.strip()]
 
 
 def _canonical(owner: str, aliases: dict[str, str]) -> str:
-    owner = re.sub(r"\s+", " ", owner).strip()
+    owner = _SPACES.sub(" ", owner).strip()
     return aliases.get(owner, aliases.get(owner.lower(), owner))

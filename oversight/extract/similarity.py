@@ -15,23 +15,33 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _bag(text: str) -> Counter[str]:
+def _bag(text: str) -> tuple[Counter[str], int]:
     # Actions are compared with every other action and with each sentence of the minutes,
     # so the same texts come back again and again. Only token_f1 sees this Counter, and it
-    # never changes it.
-    return Counter(words(text))
+    # never changes it; the number of words comes with it.
+    bag = Counter(words(text))
+    return bag, bag.total()
+
+
+def _counted(text: str | Counter[str]) -> tuple[Counter[str], int]:
+    return (text, text.total()) if isinstance(text, Counter) else _bag(text)
 
 
 def token_f1(a: str | Counter[str], b: str | Counter[str]) -> float:
     """F1 of the word multisets of two texts (1.0 for identical wording)."""
-    ca = a if isinstance(a, Counter) else _bag(a)
-    cb = b if isinstance(b, Counter) else _bag(b)
+    ca, total_a = _counted(a)
+    cb, total_b = _counted(b)
     if not ca or not cb:
         return 1.0 if not ca and not cb else 0.0
     small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    # The size of the multiset intersection, without building it as Counter & would.
-    common = sum(min(n, large[w]) for w, n in small.items() if w in large)
+    # The size of the multiset intersection, without building it as Counter & would; a
+    # plain loop, as a generator inside sum() costs more than the arithmetic.
+    common = 0
+    for word, count in small.items():
+        other = large.get(word)
+        if other:
+            common += count if count < other else other
     if not common:
         return 0.0
-    precision, recall = common / sum(ca.values()), common / sum(cb.values())
+    precision, recall = common / total_a, common / total_b
     return 2 * precision * recall / (precision + recall)
