@@ -20,8 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from oversight.documents.pdf_geometry import WORD_GAP, CharBoxes, Word, split_run
 
@@ -33,8 +32,6 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _RUN = re.compile(r"[^\x00\x01\x03-\x20\ufeff\s]+")
 # How many characters of a page pass between two looks at the clock.
 _CLOCK_EVERY = 20000
-_SECOND = itemgetter(1)
-_T = TypeVar("_T")
 # Word(...) without its Python-level constructor: a page makes hundreds.
 _make = tuple.__new__
 
