@@ -10,9 +10,10 @@ the first 200 of those documents are rendered as .html, .docx and .pdf and each 
 measured beside its bare library read and `unstructured` (see `bench.formats`; the first
 run installs unstructured into `bench-out/`, which takes several minutes). Each Oversight
 and bare measurement keeps the fastest of --repeat passes, with Oversight's caches emptied
-before each. Rates are documents per CPU second of the measuring process, which other work
-on a shared machine lowers less than wall-clock rates, shown beside them. With --check the
-exit status is 1 when a target is missed.
+before each (for the formats, over three rounds with Oversight and the bare read in
+turns). Rates are documents per CPU second of the measuring process, which other work on a
+shared machine lowers less than wall-clock rates, shown beside them. With --check the exit
+status is 1 when a target is missed.
 """
 
 from __future__ import annotations
