@@ -273,16 +273,21 @@ def _words(
 
     # Sides that are infinite or not numbers make runs of their own, without warnings.
     with np.errstate(all="ignore"):
-        sides = np.frombuffer(stretch.values, dtype=np.float32).reshape(-1, 4).astype(np.float64)
-        lefts, tops, rights, bottoms = sides.T
+        sides = np.frombuffer(stretch.values, dtype=np.float32).reshape(-1, 4)
+        # Each side of every character in a row of its own, as Python's floats (doubles).
+        lefts, tops, rights, bottoms = np.array(sides.T, dtype=np.float64)
         starts = np.array(stretch.starts, dtype=np.int64)
         lengths = np.array(stretch.ends, dtype=np.int64) - starts
         ats = np.cumsum(lengths) - lengths
         # Where each run's characters are, and which pairs of neighbours lie within one run.
         follows = np.ones(len(lefts), dtype=bool)
         follows[ats] = False
-        # Per character: a side that is not finite or is zero, or no box at all.
-        bad = ~np.all(np.isfinite(sides) & (sides != 0), axis=1)
+        # Per character: a side that is not finite or is zero, or no box at all (looked for
+        # character by character only when the stretch has one).
+        if np.isfinite(sides).all() and sides.all():
+            bad = np.zeros(len(lefts), dtype=bool)
+        else:
+            bad = ~np.all(np.isfinite(sides) & (sides != 0), axis=1)
         if stretch.found.count(1) != len(stretch.found):
             bad |= np.array(stretch.found) != 1
         uppers, lowers = height - tops, height - bottoms

@@ -310,6 +310,7 @@ _NEXT = (1, ("next", 5.0))
 
 
 @settings(max_examples=400, deadline=None)
+@example([[_NEXT, (1, ("next", 8.1)), (1, ("next", 8.0))]], [False] * 8, [False] * 8)
 @example([[_NEXT, (1, ("own", (5.0, 706.0, 5.0, 700.0)))]], [False] * 8, [False] * 8)
 @example([[(1, ("own", (5.0, 706.0, 5.0, 700.0))), _NEXT]], [False] * 8, [False] * 8)
 @example([[_NEXT, (1, ("own", (5.0, 712.0, 5.0, 706.0)))]], [False] * 8, [False] * 8)
