@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from oversight.services import Database
+from tests.documents.pdfmake import image_only_pdf
 
 from .conftest import MakeClient, TestClient, add_staff, form_token, run_in_own_loop, sign_in
 from .minutes import LATER, QUIET
@@ -66,6 +67,14 @@ def test_not_minutes_are_stored_with_the_reason(
     (result,) = _upload(client, [("shopping.txt", b"Eggs\nMilk\nBread\n")])
     assert result[1] == "stored"
     assert result[2] is not None and result[2].startswith("stored without a meeting")
+
+
+def test_a_scan_without_text_is_stored_and_said_to_be_one(
+    make_client: MakeClient, database: Database
+) -> None:
+    client = _editor(make_client, database)
+    (result,) = _upload(client, [("scan.pdf", image_only_pdf())])
+    assert result == ("scan.pdf", "stored", "stored without a meeting: no text layer (scanned?)")
 
 
 def test_a_file_over_the_per_file_limit_fails(make_client: MakeClient, database: Database) -> None:
