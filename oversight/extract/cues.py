@@ -30,10 +30,4 @@ def folded(text: str) -> str:
 
 def has_any(low: str, words: tuple[str, ...]) -> bool:
     """Say whether any of the (lower-case) words occurs in the folded text."""
-    # A plain loop: any() over a generator costs more than the substring tests themselves.
-    for word in words:
-        if word in low:
-            break
-    else:
-        return False
-    return True
+    return any(word in low for word in words)

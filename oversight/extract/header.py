@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from oversight.extract.cues import has_any
 from oversight.extract.dates import (
     DateMatch,
     find_dates,
@@ -261,7 +260,7 @@ def extract_header(lines: list[Line], text: str) -> Header:
     if header.title and len(titles) > 1 and not _TITLE_WORDS.search(titles[0]):
         header.body = titles[0]
     for candidate in titles:
-        if header.body or not has_any(candidate, _BODY_WORDS):
+        if header.body or not any(word in candidate for word in _BODY_WORDS):
             continue
         body_match = _BODY.search(candidate)
         if body_match:

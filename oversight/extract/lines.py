@@ -71,12 +71,19 @@ def split_lines(document: Document) -> list[Line]:
             # One cell, the common case: no number, owner column or indent to split off.
             body = text.strip()
             lead = len(text) - len(text.lstrip()) if body else 0
-            # Positional arguments, in field order: most lines take this path, and keywords
-            # cost twice as much to pass. No number, owner column, indent or continuation.
-            start = block.start
             lines.append(
                 Line(
-                    index, text, start, block.kind, None, body, start + lead, None, 0, False, [body]
+                    index=index,
+                    text=text,
+                    start=block.start,
+                    kind=block.kind,
+                    number=None,
+                    body=body,
+                    body_start=block.start + lead,
+                    owner_column=None,
+                    indent=0,
+                    continuation=False,
+                    cells=[body],
                 )
             )
             continue
